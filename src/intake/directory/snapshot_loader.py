@@ -148,15 +148,15 @@ def _is_intake_term(term: Any, taxonomy: IntakeTaxonomy) -> bool:
 
 def _places_by_service(conn: Any) -> dict[str, list[Place]]:
     addresses: dict[str, str] = {}
-    for row in conn.execute(
+    rows = conn.execute(
         select(
             Address.location_id, Address.address_1, Address.address_2, Address.city,
             Address.state_province, Address.postal_code, Address.address_type,
-        ).order_by(Address.location_id, Address.address_type.desc(), Address.id)  # type: ignore[attr-defined]
-    ):
-        # "physical" sorts after "postal" descending: the physical address wins.
-        if row.location_id not in addresses:
-            addresses[row.location_id] = _one_line(row)
+        ).order_by(Address.location_id, Address.id)
+    )
+    for row in sorted(rows, key=lambda r: r.address_type != "physical"):
+        # Stable sort: a physical address wins over a postal one (a PO box is no place to go).
+        addresses.setdefault(row.location_id, _one_line(row))
     locations = {
         row.id: row
         for row in conn.execute(
@@ -256,7 +256,9 @@ def _cost_text(option: str | None, amount: float | None, currency: str | None) -
     if amount is None:
         return option or ""
     price = "Free" if amount == 0 else f"{amount:g} {(currency or '').upper()}".strip()
-    return f"{option}: {price}" if option else price
+    if not option or option.strip().lower() == price.lower():
+        return price
+    return f"{option}: {price}"
 
 
 def _language_codes(codes: Iterable[Any]) -> tuple[str, ...]:
