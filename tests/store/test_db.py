@@ -21,7 +21,9 @@ def test_default_database_lives_in_the_user_data_folder(tmp_path: Path) -> None:
     assert str(tmp_path.parent) in url or "data" in url  # isolated by the conftest
 
 
-def test_environment_variable_chooses_the_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_environment_variable_chooses_the_database(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("INTAKE_DATABASE_URL", f"sqlite:///{tmp_path / 'env.db'}")
     assert default_database_url() == f"sqlite:///{tmp_path / 'env.db'}"
 

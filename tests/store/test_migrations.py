@@ -35,5 +35,7 @@ def test_every_table_of_the_models_exists(tmp_path: Path) -> None:
     path = tmp_path / "tables.db"
     open_database(f"sqlite:///{path}").dispose()
     with sqlite3.connect(path) as conn:
-        tables = {row[0] for row in conn.execute("select name from sqlite_master where type='table'")}
+        tables = {
+            row[0] for row in conn.execute("select name from sqlite_master where type='table'")
+        }
     assert set(SQLModel.metadata.tables) <= tables

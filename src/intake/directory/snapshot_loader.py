@@ -9,7 +9,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select
+from sqlalchemy import select as sa_select
+from sqlmodel import SQLModel, select
 
 from intake.directory.snapshot import DirectorySnapshot, Place, ServiceView
 from intake.store.db import Database
@@ -46,7 +48,9 @@ def load_snapshot(database: Database, taxonomy: IntakeTaxonomy | None = None) ->
         costs = _costs_by_service(conn)
         rows = conn.execute(select(Service).order_by(Service.name, Service.id)).mappings().all()
     services = tuple(
-        _service_view(row, organizations, codes, other_terms, places, phones, languages, schedules, costs)
+        _service_view(
+            row, organizations, codes, other_terms, places, phones, languages, schedules, costs
+        )
         for row in rows
     )
     return DirectorySnapshot(version=version, services=services)
@@ -102,6 +106,12 @@ def _version(conn: Any) -> str:
     return f"import-{last.id}@{last.imported_at:%Y-%m-%dT%H:%M:%SZ}"
 
 
+def _columns(model: type[SQLModel], *names: str) -> Select[Any]:
+    """A Core select of some columns of a table (SQLModel's typed select stops at four)."""
+    table = model.__table__  # type: ignore[attr-defined]
+    return sa_select(*(table.c[name] for name in names))
+
+
 def _group(pairs: Iterable[tuple[Any, Any]]) -> dict[str, list[Any]]:
     grouped: dict[str, list[Any]] = defaultdict(list)
     for key, value in pairs:
@@ -117,10 +127,7 @@ def _terms_by_service(
     terms = {
         row.id: row
         for row in conn.execute(
-            select(
-                TaxonomyTerm.id, TaxonomyTerm.code, TaxonomyTerm.name,
-                TaxonomyTerm.taxonomy, TaxonomyTerm.taxonomy_id,
-            )
+            _columns(TaxonomyTerm, "id", "code", "name", "taxonomy", "taxonomy_id")
         )
     }
     codes: dict[str, set[str]] = defaultdict(set)
@@ -149,9 +156,15 @@ def _is_intake_term(term: Any, taxonomy: IntakeTaxonomy) -> bool:
 def _places_by_service(conn: Any) -> dict[str, list[Place]]:
     addresses: dict[str, str] = {}
     rows = conn.execute(
-        select(
-            Address.location_id, Address.address_1, Address.address_2, Address.city,
-            Address.state_province, Address.postal_code, Address.address_type,
+        _columns(
+            Address,
+            "location_id",
+            "address_1",
+            "address_2",
+            "city",
+            "state_province",
+            "postal_code",
+            "address_type",
         ).order_by(Address.location_id, Address.id)
     )
     for row in sorted(rows, key=lambda r: r.address_type != "physical"):
@@ -160,10 +173,7 @@ def _places_by_service(conn: Any) -> dict[str, list[Place]]:
     locations = {
         row.id: row
         for row in conn.execute(
-            select(
-                Location.id, Location.name, Location.latitude, Location.longitude,
-                Location.transportation,
-            )
+            _columns(Location, "id", "name", "latitude", "longitude", "transportation")
         )
     }
     places: dict[str, list[Place]] = defaultdict(list)
@@ -214,10 +224,7 @@ def _phones_by_service(conn: Any) -> dict[str, list[str]]:
 def _schedules_by_service(conn: Any) -> dict[str, list[str]]:
     schedules: dict[str, list[str]] = defaultdict(list)
     rows = conn.execute(
-        select(
-            Schedule.service_id, Schedule.description, Schedule.byday,
-            Schedule.opens_at, Schedule.closes_at,
-        )
+        _columns(Schedule, "service_id", "description", "byday", "opens_at", "closes_at")
         .where(Schedule.service_id.is_not(None))  # type: ignore[union-attr]
         .order_by(Schedule.service_id, Schedule.id)
     )
@@ -231,7 +238,11 @@ def _schedules_by_service(conn: Any) -> dict[str, list[str]]:
 def _schedule_text(row: Any) -> str:
     if row.description:
         return str(row.description)
-    days = ", ".join(_DAYS.get(day.strip().upper(), day.strip()) for day in (row.byday or "").split(",") if day.strip())
+    days = ", ".join(
+        _DAYS.get(day.strip().upper(), day.strip())
+        for day in (row.byday or "").split(",")
+        if day.strip()
+    )
     hours = "-".join(_hhmm(t) for t in (row.opens_at, row.closes_at) if t)
     return " ".join(part for part in (days, hours) if part)
 

@@ -72,7 +72,12 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         parsed = make_url(url)
     except Exception as exc:  # SQLAlchemy raises ArgumentError with the raw URL in it
         raise InputError(
-            [error(f"not a database URL ({type(exc).__name__}); expected e.g. sqlite:///path/intake.db or postgresql://host/db", field="--database")]
+            [
+                error(
+                    f"not a database URL ({type(exc).__name__}); expected e.g. sqlite:///path/intake.db or postgresql://host/db",
+                    field="--database",
+                )
+            ]
         ) from None
     engine = _make_engine(parsed)
     database = Database(engine)

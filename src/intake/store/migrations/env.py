@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import intake.store.directory_tables  # noqa: F401  (registers the tables)
+import intake.store.directory_tables
 import intake.store.records_tables  # noqa: F401
 
 target_metadata = SQLModel.metadata
