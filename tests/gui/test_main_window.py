@@ -1,0 +1,124 @@
+"""The main window: it shows at once, says it is loading, then shows the directory."""
+
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtWidgets import QApplication
+
+from intake.gui import loading
+from intake.gui.directory_page import LOADING
+from intake.gui.main_window import DEMO_NOTE, MainWindow
+
+
+@pytest.fixture
+def fake_load(monkeypatch, database, snapshot, taxonomy):
+    """Loading returns the sample directory, marked as the demo."""
+
+    def open_and_load(url: str | None) -> loading.LoadedDirectory:
+        return loading.LoadedDirectory(database, snapshot, taxonomy, is_demo=True)
+
+    monkeypatch.setattr(loading, "open_and_load", open_and_load)
+
+
+def open_window(qtbot, url: str | None = None) -> MainWindow:
+    window = MainWindow(url)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    task = window.start_loading()
+    assert window.directory_page.title.text() == LOADING  # shown before the work is done
+    with qtbot.waitSignal(task.finished, timeout=60_000):
+        pass
+    return window
+
+
+def test_window_shows_the_directory_after_loading(qtbot, fake_load, screenshot) -> None:
+    window = open_window(qtbot)
+    assert window.windowTitle() == "intake"
+    assert window.directory_page.currentWidget() is window.directory_page.browser
+    status = window.directory_status.text()
+    assert "6 services" in status and "test-1" in status and DEMO_NOTE in status
+    assert window.import_action.isEnabled()
+    qtbot.waitUntil(window.directory_page.browser.search.hasFocus)
+    browser = window.directory_page.browser
+    browser.table.selectRow(0)
+    screenshot(window, "main_window")
+
+
+def test_window_menus(qtbot, fake_load) -> None:
+    window = open_window(qtbot)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Help"]
+    file_items = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
+    assert file_items == ["&Import directory…", "&Quit"]
+
+
+def test_about_box(qtbot, fake_load, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(
+        "intake.gui.main_window.QMessageBox.about", lambda *args: shown.append(args[1:])
+    )
+    window = open_window(qtbot)
+    window.show_about()
+    assert shown and shown[0][0] == "About intake" and "HSDS 3.0" in shown[0][1]
+
+
+def test_an_unopenable_database_file_is_named_in_a_clear_message(
+    qtbot, tmp_path: Path, screenshot
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    window = open_window(qtbot, f"sqlite:///{blocker / 'intake.db'}")
+    text = window.directory_page.message.text()
+    assert window.directory_page.currentIndex() == 0
+    assert window.directory_page.title.text() == "The database could not be opened."
+    assert str(blocker / "intake.db") in text
+    assert not window.import_action.isEnabled()
+    screenshot(window, "database_error")
+
+
+def test_a_database_password_never_shows(qtbot) -> None:
+    window = open_window(qtbot, "postgresql://counselor:s3cret-pw@127.0.0.1:1/intake")
+    text = window.directory_page.message.text()
+    assert window.directory_page.title.text() == "The database could not be opened."
+    assert "postgresql://counselor:***@127.0.0.1:1/intake" in text
+    assert "s3cret-pw" not in text
+
+
+def test_quit_closes_the_window(qtbot, fake_load) -> None:
+    window = open_window(qtbot)
+    window.close()
+    assert not window.isVisible()
+    assert window not in [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def test_window_opens_with_the_demo_directory(qtbot, tmp_path: Path, screenshot) -> None:
+    window = open_window(qtbot, f"sqlite:///{tmp_path / 'intake.db'}")
+    assert window.loaded is not None and window.loaded.is_demo
+    browser = window.directory_page.browser
+    total = browser.model.rowCount()
+    assert total > 20
+    assert window.directory_status.text().startswith(f"{total} services")
+    assert DEMO_NOTE in window.directory_status.text()
+    browser.pathway.setCurrentIndex(browser.pathway.findData("harm_reduction"))
+    shown = browser.proxy.rowCount()
+    assert 0 < shown < total
+    assert browser.count.text() == f"{shown} of {total} services"
+    names = [s.name for s in browser.shown_services()]
+    browser.table.selectRow(names.index("Syringe services program"))
+    assert "Syringe services" in browser.details.toPlainText()
+    screenshot(window, "main_window_demo")
+
+
+def test_a_second_start_keeps_the_directory_and_still_says_demo(qtbot, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'intake.db'}"
+    first = open_window(qtbot, url)
+    assert first.loaded is not None and first.loaded.demo_just_loaded
+    first.close()
+    second = open_window(qtbot, url)
+    assert second.loaded is not None
+    assert not second.loaded.demo_just_loaded and second.loaded.is_demo
+    assert len(second.loaded.snapshot) == len(first.loaded.snapshot)
