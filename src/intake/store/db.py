@@ -74,7 +74,8 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         raise InputError(
             [
                 error(
-                    f"not a database URL ({type(exc).__name__}); expected e.g. sqlite:///path/intake.db or postgresql://host/db",
+                    f"not a database URL ({type(exc).__name__}); expected e.g. "
+                    "sqlite:///path/intake.db or postgresql://host/db",
                     field="--database",
                 )
             ]

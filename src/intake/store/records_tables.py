@@ -64,7 +64,7 @@ class Consent(SQLModel, table=True):
     expires_on: dt.date | None = None
     expires_event: str | None = None
     signed_by: str = ""
-    signer_relationship: str = Field(default="self", max_length=40)
+    signer_relationship: str | None = Field(default=None, max_length=40)
     signed_on: dt.date | None = None
     revoked_on: dt.date | None = None
 
@@ -87,7 +87,41 @@ class Referral(SQLModel, table=True):
     added_by_counselor: bool = False  # chosen although the rules kept it out
     note: str | None = None
     status: str = Field(default="pending", max_length=40)
+    position: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # counselor's order
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
+
+
+class Disclosure(SQLModel, table=True):
+    """The accounting of disclosures: one row per letter that left the clinic (42 CFR §2.24).
+
+    Facts are copied (recipient name, what was shared) so the accounting stays true
+    when the directory or the consent changes later.
+    """
+
+    __tablename__ = "disclosure"
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=ID)
+    client_id: str = Field(foreign_key="client.id", index=True, max_length=ID)
+    intake_id: str = Field(foreign_key="intake.id", index=True, max_length=ID)
+    consent_id: str | None = Field(default=None, foreign_key="consent.id", max_length=ID)
+    referral_id: str | None = Field(default=None, foreign_key="referral.id", max_length=ID)
+    recipient_service_id: str = Field(max_length=ID)
+    recipient_name: str = ""
+    information: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    purpose: str = ""
+    document: str = Field(default="provider_letter", max_length=40)
+    counselor: str | None = Field(default=None, max_length=200)
+    disclosed_at: dt.datetime = Field(default_factory=utcnow, index=True)
+
+
+class ClinicSetting(SQLModel, table=True):
+    """Clinic-wide settings shared by every desk (letterhead, default distance, paper size)."""
+
+    __tablename__ = "clinic_setting"
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    updated_at: dt.datetime = Field(default_factory=utcnow)
 
 
 class DirectoryImport(SQLModel, table=True):
