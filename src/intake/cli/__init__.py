@@ -20,7 +20,13 @@ from intake.progress import Cancelled
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 # Subcommand modules, each with `register(subparsers)`; later issues add theirs here.
-SUBCOMMANDS = ("intake.cli.directory_cmd",)
+SUBCOMMANDS = (
+    "intake.cli.directory_cmd",
+    "intake.cli.record_cmd",
+    "intake.cli.match_cmd",
+    "intake.cli.letter_cmd",
+    "intake.cli.export_cmd",
+)
 
 
 class _Parser(argparse.ArgumentParser):
