@@ -19,6 +19,12 @@ def test_migrations_produce_the_models_schema(tmp_path: Path) -> None:
     assert differences == []
 
 
+def test_schema_head_constant_names_the_newest_migration() -> None:
+    from intake.store.db import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
+
+
 def test_a_fresh_database_is_at_head(database) -> None:
     assert current_revision(database) == head_revision() is not None
 
