@@ -27,6 +27,29 @@ def _private_data_dir(
     monkeypatch.delenv("INTAKE_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(scope="session")
+def postgres_server_url() -> Iterator[object]:
+    """A PostgreSQL server for the session (skips, saying why, where none can be started)."""
+    from postgres_server import NoPostgres, postgres_server
+
+    try:
+        with postgres_server() as url:
+            yield url
+    except NoPostgres as why:
+        pytest.skip(f"no PostgreSQL server: {why}")
+
+
+@pytest.fixture
+def postgres_database(postgres_server_url: object) -> Iterator[Database]:
+    """A fresh, migrated database on the session's PostgreSQL server."""
+    from postgres_server import fresh_database
+
+    with fresh_database(postgres_server_url) as url:  # type: ignore[arg-type]
+        db = open_database(url)
+        yield db
+        db.dispose()
+
+
 @pytest.fixture
 def database(tmp_path: Path) -> Iterator[Database]:
     """A fresh SQLite file database, migrated to the newest schema."""

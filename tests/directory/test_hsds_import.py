@@ -324,26 +324,18 @@ def test_the_postgresql_upsert_compiles() -> None:
 
 
 @pytest.mark.postgres
-def test_import_and_export_on_postgresql(tmp_path: Path) -> None:
-    """Run with INTAKE_TEST_POSTGRES_URL set to an empty database's URL."""
-    import os
-
+def test_import_and_export_on_postgresql(tmp_path: Path, postgres_database: Database) -> None:
+    """The same import and export on PostgreSQL give what SQLite gives."""
     from intake.directory.hsds import export_directory
     from intake.store import open_database
 
-    url = os.environ.get("INTAKE_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("INTAKE_TEST_POSTGRES_URL is not set")
-    database = open_database(url)
-    try:
-        import_directory(database, SMALL)
-        import_directory(database, SMALL)  # the upsert path
-        assert {k: v for k, v in table_counts(database).items() if k != "directory_import"} == (
-            SMALL_COUNTS
-        )
-        export_directory(database, tmp_path / "out")
-    finally:
-        database.dispose()
+    database = postgres_database
+    import_directory(database, SMALL)
+    import_directory(database, SMALL)  # the upsert path
+    assert {k: v for k, v in table_counts(database).items() if k != "directory_import"} == (
+        SMALL_COUNTS
+    )
+    export_directory(database, tmp_path / "out")
     local = open_database(f"sqlite:///{tmp_path / 'local.db'}")
     try:
         import_directory(local, SMALL)
