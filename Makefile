@@ -37,3 +37,34 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# --- The desktop installer (issue #6; installer/README.md) -------------------------------
+# PyInstaller lives in its own venv so that `make test` stays lean. `make installer` builds
+# dist/intake/ (the frozen one-folder app) and dist/intake_<version>_<arch>.deb on Linux;
+# `make installer-test` builds them if any source changed, then runs tests/installer/
+# test_frozen.py: the frozen app's self-test, and the .deb unpacked into a temporary root.
+INSTALLER_VENV  := build/installer-venv
+INSTALLER_BIN   := $(INSTALLER_VENV)/bin
+INSTALLER_STAMP := $(INSTALLER_VENV)/.installed-$(shell cat pyproject.toml installer/requirements.txt | cksum | cut -d' ' -f1)
+INSTALLER_VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' src/intake/__init__.py)
+DEB := dist/intake_$(INSTALLER_VERSION)_$(shell dpkg --print-architecture 2>/dev/null || echo unknown).deb
+INSTALLER_INPUTS := pyproject.toml $(shell find src resources installer -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*' 2>/dev/null)
+
+.PHONY: installer installer-test
+
+$(INSTALLER_STAMP): pyproject.toml installer/requirements.txt
+	$(PYTHON) -m venv $(INSTALLER_VENV)
+	$(INSTALLER_BIN)/python -m pip install --quiet --upgrade pip
+	$(INSTALLER_BIN)/python -m pip install --quiet -r installer/requirements.txt -e ".[gui]"
+	rm -f $(INSTALLER_VENV)/.installed-*
+	touch $@
+
+$(DEB): $(INSTALLER_STAMP) $(INSTALLER_INPUTS)
+	installer/linux/build.sh $(INSTALLER_BIN)
+
+installer: $(DEB)
+
+installer-test: $(DEB) $(STAMP)
+	test -x dist/intake/intake || installer/linux/build.sh $(INSTALLER_BIN)
+	INTAKE_FROZEN_APP=dist/intake/intake INTAKE_DEB=$(DEB) QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -p no:cacheprovider --durations=0 -s tests/installer/test_frozen.py

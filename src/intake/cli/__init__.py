@@ -11,6 +11,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from intake import __version__
@@ -49,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
         "user's data folder",
     )
     parser.add_argument("--verbose", action="store_true", help="log more to standard error")
+    parser.add_argument(
+        "--self-test",
+        nargs="?",
+        const="",
+        metavar="REPORT",
+        help="check this installation on temporary data (never the user's): one line per "
+        "check, also written to the REPORT file if given; exit 0 if all passed, else 1",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module_name in SUBCOMMANDS:
         importlib.import_module(module_name).register(subparsers)
@@ -63,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
+        if args.self_test is not None:
+            from intake.selftest import run_self_test
+
+            return run_self_test(Path(args.self_test) if args.self_test else None)
         if args.command is None:
             return _open_window(args)
         return int(args.handler(args) or EXIT_OK)
