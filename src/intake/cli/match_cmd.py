@@ -49,9 +49,9 @@ def _iso_date(text: str) -> date:
 
 
 def _match(args: argparse.Namespace) -> int:
-    from intake.directory.snapshot_loader import load_snapshot
+    from intake.directory.snapshot_loader import default_cache_dir, plan_from_directory
     from intake.intake_model import load_intake
-    from intake.rules import load_rules, make_plan
+    from intake.rules import load_rules
     from intake.store.db import open_database
 
     today = args.today or date.today()
@@ -60,10 +60,18 @@ def _match(args: argparse.Namespace) -> int:
     rules = load_rules()
     database = open_database(args.database)
     try:
-        snapshot = load_snapshot(database)
+        # Only the services this client's plan can need are read (the plan is the one
+        # over the whole directory); those reachable from anywhere come from a cache.
+        plan = plan_from_directory(
+            database,
+            intake,
+            rules,
+            today=today,
+            now=datetime.now(UTC),
+            cache_dir=default_cache_dir(),
+        )
     finally:
         database.dispose()
-    plan = make_plan(intake, snapshot, rules, today=today, now=datetime.now(UTC))
     if args.format == "json":
         sys.stdout.write(plan.to_json() + "\n")
     else:

@@ -50,10 +50,10 @@ def register(subparsers: Any) -> None:
 
 
 def _record(args: argparse.Namespace) -> int:
-    from intake.directory.snapshot_loader import load_snapshot
+    from intake.directory.snapshot_loader import default_cache_dir, plan_from_directory
     from intake.intake_model import load_intake
     from intake.records import possible_duplicates, record_intake
-    from intake.rules import load_rules, make_plan
+    from intake.rules import load_rules
     from intake.store.db import open_database
 
     today = date.today()
@@ -61,7 +61,10 @@ def _record(args: argparse.Namespace) -> int:
     chosen = chosen_referrals(args.refer, args.note)
     database = open_database(args.database)
     try:
-        plan = make_plan(intake, load_snapshot(database), load_rules(), today=today)
+        # The plan over the whole directory, reading only the services it can need.
+        plan = plan_from_directory(
+            database, intake, load_rules(), today=today, cache_dir=default_cache_dir()
+        )
         duplicates = (
             possible_duplicates(database, intake.client.name, intake.client.date_of_birth)
             if args.client is None

@@ -54,6 +54,9 @@ class ServiceView:
 class DirectorySnapshot:
     version: str
     services: tuple[ServiceView, ...]
+    # Services in a pathway that a loader for one intake left out (snapshot_loader.
+    # load_snapshot_for), every one kept out by distance: a plan counts them as kept out.
+    left_out: int = 0
     _by_id: dict[str, ServiceView] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
