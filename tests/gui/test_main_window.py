@@ -42,7 +42,9 @@ def test_window_shows_the_directory_after_loading(qtbot, fake_load, screenshot) 
     status = window.directory_status.text()
     assert "6 services" in status and "test-1" in status and DEMO_NOTE in status
     assert window.import_action.isEnabled()
-    qtbot.waitUntil(window.directory_page.browser.search.hasFocus)
+    # The Clients tab comes first now: its search has the focus at start.
+    qtbot.waitUntil(window.clients_page.search.hasFocus)
+    window.tabs.setCurrentWidget(window.directory_page)
     browser = window.directory_page.browser
     browser.table.selectRow(0)
     screenshot(window, "main_window")
@@ -53,7 +55,7 @@ def test_window_menus(qtbot, fake_load) -> None:
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Help"]
     file_items = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
-    assert file_items == ["&Import directory…", "&Quit"]
+    assert file_items == ["&Import directory…", "&Export referral summaries…", "&Quit"]
 
 
 def test_about_box(qtbot, fake_load, monkeypatch) -> None:
@@ -122,3 +124,18 @@ def test_a_second_start_keeps_the_directory_and_still_says_demo(qtbot, tmp_path:
     assert second.loaded is not None
     assert not second.loaded.demo_just_loaded and second.loaded.is_demo
     assert len(second.loaded.snapshot) == len(first.loaded.snapshot)
+
+
+def test_file_export_opens_the_export_dialog(qtbot, fake_load, monkeypatch) -> None:
+    window = open_window(qtbot)
+    opened = []
+    monkeypatch.setattr(
+        "intake.gui.export_dialog.open_export_dialog", lambda *args: opened.append(args)
+    )
+    from intake.store import open_database
+
+    window.database = open_database("sqlite://")  # the fake load opens none
+    window._update_actions()
+    assert window.export_action.isEnabled()
+    window.export_action.trigger()
+    assert opened and opened[0][0] is window

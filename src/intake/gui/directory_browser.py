@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -23,14 +23,15 @@ from intake.gui.directory_model import (
     ServiceFilterProxy,
     ServiceTableModel,
 )
+from intake.gui.i18n import fill
 from intake.gui.service_details import details_html
 from intake.gui.service_table import ServiceTable
 from intake.taxonomy import IntakeTaxonomy
 
-ALL_PATHWAYS = "All pathways"
-ALL_TYPES = "All service types"
-ALL_LANGUAGES = "All languages"
-NO_SELECTION = "<p>Choose a service to see its details.</p>"
+ALL_PATHWAYS = QT_TRANSLATE_NOOP("DirectoryBrowser", "All pathways")
+ALL_TYPES = QT_TRANSLATE_NOOP("DirectoryBrowser", "All service types")
+ALL_LANGUAGES = QT_TRANSLATE_NOOP("DirectoryBrowser", "All languages")
+NO_SELECTION = QT_TRANSLATE_NOOP("DirectoryBrowser", "<p>Choose a service to see its details.</p>")
 
 
 class DirectoryBrowser(QWidget):
@@ -45,23 +46,23 @@ class DirectoryBrowser(QWidget):
         self.proxy = ServiceFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.search = QLineEdit(placeholderText="Name, organization, description or type")
+        self.search = QLineEdit(placeholderText=self.tr("Name, organization, description or type"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search services")
-        self.pathway = _combo("Pathway")
-        self.service_type = _combo("Service type")
-        self.language = _combo("Language")
+        self.search.setAccessibleName(self.tr("Search services"))
+        self.pathway = _combo(self.tr("Pathway"))
+        self.service_type = _combo(self.tr("Service type"))
+        self.language = _combo(self.tr("Language"))
         self.count = QLabel()
-        self.count.setAccessibleName("Number of services shown")
+        self.count.setAccessibleName(self.tr("Number of services shown"))
 
         self.table = ServiceTable()
         self.table.setModel(self.proxy)
         self.table.sortByColumn(COL_SERVICE, Qt.SortOrder.AscendingOrder)
 
         self.details = QTextBrowser()
-        self.details.setAccessibleName("Service details")
+        self.details.setAccessibleName(self.tr("Service details"))
         self.details.setOpenExternalLinks(True)
-        self.details.setHtml(NO_SELECTION)
+        self.details.setHtml(self.tr(NO_SELECTION))
 
         self._lay_out()
         self._connect()
@@ -70,13 +71,13 @@ class DirectoryBrowser(QWidget):
 
     def _lay_out(self) -> None:
         filters = QGridLayout()
-        filters.addWidget(_buddy("&Search:", self.search), 0, 0)
+        filters.addWidget(_buddy(self.tr("&Search:"), self.search), 0, 0)
         filters.addWidget(self.search, 0, 1, 1, 5)
-        filters.addWidget(_buddy("&Pathway:", self.pathway), 1, 0)
+        filters.addWidget(_buddy(self.tr("&Pathway:"), self.pathway), 1, 0)
         filters.addWidget(self.pathway, 1, 1)
-        filters.addWidget(_buddy("T&ype:", self.service_type), 1, 2)
+        filters.addWidget(_buddy(self.tr("T&ype:"), self.service_type), 1, 2)
         filters.addWidget(self.service_type, 1, 3)
-        filters.addWidget(_buddy("&Language:", self.language), 1, 4)
+        filters.addWidget(_buddy(self.tr("&Language:"), self.language), 1, 4)
         filters.addWidget(self.language, 1, 5)
         for column in (1, 3, 5):
             filters.setColumnStretch(column, 1)
@@ -131,23 +132,23 @@ class DirectoryBrowser(QWidget):
 
     def _fill_pathways(self, taxonomy: IntakeTaxonomy) -> None:
         items = [(p.label, p.code) for p in taxonomy.pathways]
-        _refill(self.pathway, ALL_PATHWAYS, items)
+        _refill(self.pathway, self.tr(ALL_PATHWAYS), items)
         self._fill_types()
 
     def _fill_types(self) -> None:
         code = self.pathway.currentData()
         if self._taxonomy is None or code is None:
-            _refill(self.service_type, ALL_TYPES, [])
+            _refill(self.service_type, self.tr(ALL_TYPES), [])
             self.service_type.setEnabled(False)
             return
         types = [(t.label, t.code) for t in self._taxonomy.types_of(code)]
-        _refill(self.service_type, ALL_TYPES, types)
+        _refill(self.service_type, self.tr(ALL_TYPES), types)
         self.service_type.setEnabled(True)
 
     def _fill_languages(self, services: tuple[ServiceView, ...]) -> None:
         codes = {code for service in services for code in language_codes(service)}
         items = sorted((language_name(code), code) for code in codes)
-        _refill(self.language, ALL_LANGUAGES, items)
+        _refill(self.language, self.tr(ALL_LANGUAGES), items)
 
     # -- reacting ------------------------------------------------------------------------
 
@@ -166,8 +167,11 @@ class DirectoryBrowser(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "service" if total == 1 else "services"
-        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        if shown == total:
+            text = self.tr("%2 service") if total == 1 else self.tr("%2 services")
+        else:
+            text = self.tr("%1 of %2 service") if total == 1 else self.tr("%1 of %2 services")
+        self.count.setText(fill(text, shown, total))
 
     def _focus_table(self) -> None:
         if self.proxy.rowCount() == 0:
@@ -187,7 +191,7 @@ class DirectoryBrowser(QWidget):
 
     def _show_details(self, service: ServiceView | None) -> None:
         if service is None or self._taxonomy is None:
-            self.details.setHtml(NO_SELECTION)
+            self.details.setHtml(self.tr(NO_SELECTION))
         else:
             self.details.setHtml(details_html(service, self._taxonomy, dt.date.today()))
         self.service_chosen.emit(service)

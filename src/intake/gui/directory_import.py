@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from intake.gui import loading
+from intake.gui.i18n import fill
 from intake.gui.problems_dialog import ProblemsDialog
 from intake.gui.tasks import ProgressRelay, Task, run_task
 from intake.problems import InputError, Problem
@@ -21,9 +22,13 @@ if TYPE_CHECKING:
     from intake.directory.hsds import ImportReport
     from intake.store.db import Database
 
-CHOOSE_TITLE = "Import directory: choose a .zip, a .json, or any .csv file of the folder"
-FILE_FILTER = "Open Referral HSDS 3.0 (*.zip *.json *.csv);;All files (*)"
-CANCELLED = "Import cancelled; the directory was not changed."
+CHOOSE_TITLE = QT_TRANSLATE_NOOP(
+    "DirectoryImport", "Import directory: choose a .zip, a .json, or any .csv file of the folder"
+)
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "DirectoryImport", "Open Referral HSDS 3.0 (*.zip *.json *.csv);;All files (*)"
+)
+CANCELLED = QT_TRANSLATE_NOOP("DirectoryImport", "Import cancelled; the directory was not changed.")
 
 
 class DirectoryImport(QObject):
@@ -44,7 +49,9 @@ class DirectoryImport(QObject):
     @staticmethod
     def ask_source(parent: QWidget) -> Path | None:
         """The folder, .zip or .json to import (a .csv stands for its folder); None if none."""
-        path, _ = QFileDialog.getOpenFileName(parent, CHOOSE_TITLE, "", FILE_FILTER)
+        title = QCoreApplication.translate("DirectoryImport", CHOOSE_TITLE)
+        file_filter = QCoreApplication.translate("DirectoryImport", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
         return Path(path) if path else None
 
     @property
@@ -73,13 +80,14 @@ class DirectoryImport(QObject):
         if self._relay is not None:
             self._relay.cancel()
         if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText("Cancelling…")
+            self.progress_dialog.setLabelText(self.tr("Cancelling…"))
 
     # -- progress ------------------------------------------------------------------------
 
     def _make_progress_dialog(self, source: Path, relay: ProgressRelay) -> QProgressDialog:
-        dialog = QProgressDialog(f"Importing {source.name}…", "Cancel", 0, 0, self._window)
-        dialog.setWindowTitle("Import directory")
+        label = fill(self.tr("Importing %1…"), source.name)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._window)
+        dialog.setWindowTitle(self.tr("Import directory"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoReset(False)
@@ -112,7 +120,10 @@ class DirectoryImport(QObject):
         report, loaded = result
         self.imported.emit(loaded)
         services = report.counts.get("service", 0)
-        text = f"Imported {_count(services, 'service')} from {report.source}."
+        if services == 1:
+            text = fill(self.tr("Imported %1 service from %2."), f"{services:,}", report.source)
+        else:
+            text = fill(self.tr("Imported %1 services from %2."), f"{services:,}", report.source)
         self.message.emit(text)
         warnings = [p for p in report.problems if p.severity == "warning"]
         self._show_summary(text, max(report.warning_count, len(warnings)), warnings)
@@ -120,25 +131,31 @@ class DirectoryImport(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._finish()
         if isinstance(exc, Cancelled):
-            self.message.emit(CANCELLED)
+            self.message.emit(self.tr(CANCELLED))
         elif isinstance(exc, InputError):
-            self.message.emit("The directory was not imported; see the list of problems.")
+            self.message.emit(self.tr("The directory was not imported; see the list of problems."))
             self._show_problems(exc.problems)
         else:
             raise exc  # unexpected: the excepthook logs it and tells the user calmly
 
     def _show_summary(self, text: str, warning_count: int, warnings: Sequence[Problem]) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Information, "Directory imported", text, parent=self._window
+            QMessageBox.Icon.Information, self.tr("Directory imported"), text, parent=self._window
         )
         if warning_count:
-            box.setInformativeText(
-                f"{_count(warning_count, 'warning')}: the listings were imported, "
-                "but some details may need a look."
-            )
+            if warning_count == 1:
+                note = self.tr(
+                    "%1 warning: the listings were imported, but some details may need a look."
+                )
+            else:
+                note = self.tr(
+                    "%1 warnings: the listings were imported, but some details may need a look."
+                )
+            box.setInformativeText(fill(note, f"{warning_count:,}"))
         if warnings:
-            show = box.addButton("Show &warnings", QMessageBox.ButtonRole.ActionRole)
-            show.clicked.connect(lambda: self._open_problem_list("Import warnings", text, warnings))
+            show = box.addButton(self.tr("Show &warnings"), QMessageBox.ButtonRole.ActionRole)
+            title = self.tr("Import warnings")
+            show.clicked.connect(lambda: self._open_problem_list(title, text, warnings))
         box.addButton(QMessageBox.StandardButton.Ok)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.result_dialog = box
@@ -146,18 +163,21 @@ class DirectoryImport(QObject):
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         errors = sum(p.severity == "error" for p in problems)
-        summary = (
-            f"The directory was not imported: {_count(errors, 'problem')} must be fixed in the "
-            "file first. Nothing was changed. Errors are listed first."
-        )
-        self._open_problem_list("Directory not imported", summary, problems)
+        if errors == 1:
+            summary = self.tr(
+                "The directory was not imported: %1 problem must be fixed in the file first. "
+                "Nothing was changed. Errors are listed first."
+            )
+        else:
+            summary = self.tr(
+                "The directory was not imported: %1 problems must be fixed in the file first. "
+                "Nothing was changed. Errors are listed first."
+            )
+        summary = fill(summary, f"{errors:,}")
+        self._open_problem_list(self.tr("Directory not imported"), summary, problems)
 
     def _open_problem_list(self, title: str, summary: str, problems: Sequence[Problem]) -> None:
         dialog = ProblemsDialog(title, summary, problems, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.result_dialog = dialog
         dialog.open()
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number:,} {noun}s"

@@ -10,7 +10,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,11 +26,21 @@ from intake.gui.directory_labels import Vocabulary, folded, language_codes, lang
 from intake.taxonomy import IntakeTaxonomy
 
 COL_SERVICE, COL_ORGANIZATION, COL_PATHWAYS, COL_TYPES, COL_LANGUAGES, COL_PHONE = range(6)
-HEADERS = ("Service", "Organization", "Pathways", "Types", "Languages", "Phone")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ServiceTableModel", "Service"),
+    QT_TRANSLATE_NOOP("ServiceTableModel", "Organization"),
+    QT_TRANSLATE_NOOP("ServiceTableModel", "Pathways"),
+    QT_TRANSLATE_NOOP("ServiceTableModel", "Types"),
+    QT_TRANSLATE_NOOP("ServiceTableModel", "Languages"),
+    QT_TRANSLATE_NOOP("ServiceTableModel", "Phone"),
+)
 
 SERVICE_ROLE = Qt.ItemDataRole.UserRole + 1  # the ServiceView of the row
 
-_INACTIVE = {"inactive": "inactive", "defunct": "no longer offered"}
+_INACTIVE = {
+    "inactive": QT_TRANSLATE_NOOP("ServiceTableModel", "inactive"),
+    "defunct": QT_TRANSLATE_NOOP("ServiceTableModel", "no longer offered"),
+}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -99,7 +111,7 @@ class ServiceTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -122,7 +134,8 @@ def _make_row(service: ServiceView, vocabulary: Vocabulary) -> ServiceRow:
     languages = language_codes(service)
     name = service.name
     if service.status != "active":
-        name = f"{name} ({_INACTIVE.get(service.status, service.status)})"
+        status = _INACTIVE.get(service.status, service.status)
+        name = f"{name} ({QCoreApplication.translate('ServiceTableModel', status)})"
     cells = (
         name,
         service.organization_name,

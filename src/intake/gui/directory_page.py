@@ -1,11 +1,11 @@
 """The Directory tab: a message while the directory loads or if it cannot, else the browser."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from intake.gui.directory_browser import DirectoryBrowser
 
-LOADING = "Loading the directory…"
+LOADING = QT_TRANSLATE_NOOP("DirectoryPage", "Loading the directory…")
 
 
 class DirectoryPage(QStackedWidget):
@@ -27,7 +27,7 @@ class DirectoryPage(QStackedWidget):
         self.browser = DirectoryBrowser()
         self.addWidget(message_page)
         self.addWidget(self.browser)
-        self.show_message(LOADING)
+        self.show_message(self.tr(LOADING))
 
     def show_message(self, title: str, text: str = "") -> None:
         self.title.setText(title)
