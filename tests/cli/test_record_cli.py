@@ -142,8 +142,7 @@ def test_an_excluded_service_needs_a_note(
     url: str, database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     excluded = plan_for(database, INTAKE).excluded
-    if not excluded:
-        pytest.skip("the demo directory excludes nothing for this intake")
+    assert excluded, "the demo directory should keep some service out for this intake"
     service_id = excluded[0].service_id
     base = ["--database", url, "record", "--intake", str(INTAKE), "--refer", service_id]
     code, out, err = run(capsys, *base)

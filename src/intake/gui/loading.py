@@ -78,24 +78,13 @@ def import_then_reload(
 def _load(
     database: "Database", taxonomy: IntakeTaxonomy, *, demo_just_loaded: bool = False
 ) -> LoadedDirectory:
+    from intake.directory.demo import latest_import_is_demo
     from intake.directory.snapshot_loader import load_snapshot
 
     snapshot = load_snapshot(database, taxonomy)
     return LoadedDirectory(
-        database, snapshot, taxonomy, _latest_import_is_demo(database), demo_just_loaded
+        database, snapshot, taxonomy, latest_import_is_demo(database), demo_just_loaded
     )
-
-
-def _latest_import_is_demo(database: "Database") -> bool:
-    from sqlmodel import col, select
-
-    from intake.directory.demo import DEMO_SOURCE
-    from intake.store.records_tables import DirectoryImport
-
-    source, number = col(DirectoryImport.source), col(DirectoryImport.id)
-    query = select(source).order_by(number.desc()).limit(1)
-    with database.engine.connect() as conn:
-        return conn.execute(query).scalar() == DEMO_SOURCE
 
 
 def describe_database(url: str) -> str:
