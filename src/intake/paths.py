@@ -8,8 +8,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "intake"
 APP_AUTHOR = "intake"
 
@@ -38,12 +36,16 @@ def resource_path(*parts: str) -> Path:
 
 def data_dir() -> Path:
     """The user's data folder for intake (database, clinic rule overrides), created 0700."""
+    import platformdirs  # here, not above: the window shows before anything needs it
+
     path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
 
 def log_dir() -> Path:
+    import platformdirs
+
     path = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path

@@ -72,7 +72,7 @@ def test_the_spanish_interface_shows_spanish_words(qtbot, spanish, fake_load, sc
     assert window.settings_page.save_button.text() == "&Guardar configuración"
     assert window.directory_page.browser.pathway.itemText(0) == "Todas las rutas"
     screenshot(window, "main_window_spanish")
-    window.tabs.setCurrentWidget(window.settings_page)
+    window.tabs.setCurrentWidget(window.settings_tab)
     screenshot(window, "settings_spanish")
     window.tabs.setCurrentWidget(window.directory_page)
     window.directory_page.browser.table.selectRow(0)

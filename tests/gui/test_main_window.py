@@ -61,7 +61,7 @@ def test_window_menus(qtbot, fake_load) -> None:
 def test_about_box(qtbot, fake_load, monkeypatch) -> None:
     shown = []
     monkeypatch.setattr(
-        "intake.gui.main_window.QMessageBox.about", lambda *args: shown.append(args[1:])
+        "PySide6.QtWidgets.QMessageBox.about", lambda *args: shown.append(args[1:])
     )
     window = open_window(qtbot)
     window.show_about()

@@ -6,11 +6,10 @@ the top, so that `intake` without PySide6 installed fails on importing this modu
 the command line can say what to install.
 """
 
-import logging
-import logging.handlers
 import os
 import sys
 
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -36,13 +35,31 @@ def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
-    app.setWindowIcon(QIcon(str(resource_path("icons", "intake.svg"))))
-    _log_to_file()
+    app.setWindowIcon(window_icon())
     install_excepthook()
     window = MainWindow(database_url)
     window.show()
-    window.start_loading()
+    # Both as soon as the window is up rather than before: the loading thread would take
+    # turns with the UI thread (the GIL) while it paints, and the log file's setup costs
+    # more than the rest of the window; until then warnings reach standard error.
+    QTimer.singleShot(0, window.start_loading)
+    QTimer.singleShot(0, _log_to_file)
     return app.exec()
+
+
+# PNGs drawn from icons/intake.svg by installer/render_icons.py --window-icons: drawing the
+# SVG itself loads Qt's SVG plugin, which costs as much as the rest of the first paint.
+WINDOW_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def window_icon() -> QIcon:
+    """The app's icon at the sizes window managers ask for (the SVG if the PNGs are missing)."""
+    icon = QIcon()
+    for size in WINDOW_ICON_SIZES:
+        path = resource_path("icons", f"intake-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon if not icon.isNull() else QIcon(str(resource_path("icons", "intake.svg")))
 
 
 def display_available() -> bool:
@@ -54,6 +71,8 @@ def display_available() -> bool:
 
 def _log_to_file() -> None:
     """Warnings and errors also go to a file: a windowed app has no console to read."""
+    import logging.handlers
+
     from intake.paths import log_dir
 
     try:

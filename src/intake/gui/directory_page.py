@@ -1,9 +1,16 @@
-"""The Directory tab: a message while the directory loads or if it cannot, else the browser."""
+"""The Directory tab: a message while the directory loads or if it cannot, else the browser.
+
+The browser (and the taxonomy and models behind it) is built when first needed, once the
+directory has loaded: the window shows sooner without it.
+"""
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from intake.gui.directory_browser import DirectoryBrowser
+if TYPE_CHECKING:
+    from intake.gui.directory_browser import DirectoryBrowser
 
 LOADING = QT_TRANSLATE_NOOP("DirectoryPage", "Loading the directory…")
 
@@ -24,10 +31,18 @@ class DirectoryPage(QStackedWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.message)
         layout.addStretch()
-        self.browser = DirectoryBrowser()
+        self._browser: DirectoryBrowser | None = None
         self.addWidget(message_page)
-        self.addWidget(self.browser)
         self.show_message(self.tr(LOADING))
+
+    @property
+    def browser(self) -> "DirectoryBrowser":
+        if self._browser is None:
+            from intake.gui.directory_browser import DirectoryBrowser
+
+            self._browser = DirectoryBrowser()
+            self.addWidget(self._browser)
+        return self._browser
 
     def show_message(self, title: str, text: str = "") -> None:
         self.title.setText(title)
@@ -36,7 +51,7 @@ class DirectoryPage(QStackedWidget):
         self.setCurrentIndex(0)
 
     def show_browser(self) -> None:
-        self.setCurrentIndex(1)
+        self.setCurrentWidget(self.browser)
         self.browser.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
 

@@ -14,11 +14,16 @@ preferences file; it has nothing to do with the languages a client speaks.
 import re
 from pathlib import Path
 
-import platformdirs
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    QTranslator,
+)
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
-
-from intake.paths import APP_AUTHOR, APP_NAME, resource_path
+from intake.paths import APP_NAME, resource_path
 
 ENGLISH, SPANISH = "en", "es"
 SUPPORTED = (ENGLISH, SPANISH)
@@ -35,9 +40,12 @@ _ready = False  # has a language been installed in this process?
 def desk_settings() -> QSettings:
     """This computer's preferences for intake (interface language, the last session).
 
-    Clinic-wide settings (letterhead, default distance) live in the database instead.
+    Clinic-wide settings (letterhead, default distance) live in the database instead. The
+    file is <the user's config folder>/intake/desk.ini (on Linux ~/.config/intake/desk.ini,
+    as platformdirs would say; Qt's answer is used because it is loaded already).
     """
-    folder = Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+    location = QStandardPaths.StandardLocation.GenericConfigLocation
+    folder = Path(QStandardPaths.writableLocation(location)) / APP_NAME
     return QSettings(str(folder / "desk.ini"), QSettings.Format.IniFormat)
 
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intake.directory.snapshot import DirectorySnapshot
 from intake.problems import InputError
-from intake.progress import Progress
-from intake.taxonomy import IntakeTaxonomy, load_taxonomy
 
 if TYPE_CHECKING:
     from intake.directory.hsds import ImportReport
+    from intake.directory.snapshot import DirectorySnapshot
+    from intake.progress import Progress
     from intake.store.db import Database
+    from intake.taxonomy import IntakeTaxonomy
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +33,8 @@ class OpenFailed(Exception):
 @dataclass(frozen=True)
 class LoadedDirectory:
     database: "Database"
-    snapshot: DirectorySnapshot
-    taxonomy: IntakeTaxonomy
+    snapshot: "DirectorySnapshot"
+    taxonomy: "IntakeTaxonomy"
     is_demo: bool
     demo_just_loaded: bool = False
 
@@ -44,6 +44,7 @@ def open_and_load(database_url: str | None) -> LoadedDirectory:
     and read the directory into a snapshot."""
     from intake.directory.demo import ensure_demo_directory
     from intake.store.db import default_database_url, open_database
+    from intake.taxonomy import load_taxonomy
 
     url = database_url or default_database_url()
     try:
@@ -62,11 +63,13 @@ def open_and_load(database_url: str | None) -> LoadedDirectory:
 
 
 def reload(database: "Database") -> LoadedDirectory:
+    from intake.taxonomy import load_taxonomy
+
     return _load(database, load_taxonomy())
 
 
 def import_then_reload(
-    database: "Database", path: Path, progress: Progress
+    database: "Database", path: Path, progress: "Progress"
 ) -> tuple["ImportReport", LoadedDirectory]:
     """Import a directory (all or nothing), then read the new snapshot."""
     from intake.directory.hsds import import_directory
@@ -76,7 +79,7 @@ def import_then_reload(
 
 
 def _load(
-    database: "Database", taxonomy: IntakeTaxonomy, *, demo_just_loaded: bool = False
+    database: "Database", taxonomy: "IntakeTaxonomy", *, demo_just_loaded: bool = False
 ) -> LoadedDirectory:
     from intake.directory.demo import latest_import_is_demo
     from intake.directory.snapshot_loader import load_snapshot

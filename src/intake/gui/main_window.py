@@ -5,11 +5,11 @@ after, off the UI thread (nothing from the store is imported before the window s
 """
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from intake import __version__
 from intake.gui import i18n, loading
@@ -18,14 +18,17 @@ from intake.gui.clients.resume import SessionMarker, ask_resume, drafts_left_ope
 from intake.gui.directory_page import LOADING, DirectoryPage
 from intake.gui.errors import where
 from intake.gui.i18n import fill
-from intake.gui.settings_page import SettingsPage
+from intake.gui.lazy_page import LazyPage
 from intake.gui.tasks import Task, run_task
 from intake.problems import InputError
 
 if TYPE_CHECKING:
     import datetime as dt
 
+    from PySide6.QtGui import QCloseEvent
+
     from intake.gui.directory_import import DirectoryImport
+    from intake.gui.settings_page import SettingsPage
     from intake.records import DraftSummary
     from intake.settings import ClinicSettings
     from intake.store.db import Database
@@ -45,18 +48,19 @@ class MainWindow(QMainWindow):
         self.database: Database | None = None
         self.loaded: loading.LoadedDirectory | None = None
         self.clinic_settings: ClinicSettings | None = None
-        self.session = SessionMarker(i18n.desk_settings())
+        self.session = SessionMarker()
+        self._session_begun = False
         self._left_open_since: dt.datetime | None = None
         self.resume_task: Task | None = None
 
         self.clients_page = ClientsPage()
         self.directory_page = DirectoryPage()
-        self.settings_page = SettingsPage()
+        self.settings_tab: LazyPage[SettingsPage] = LazyPage(self._make_settings_page)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.clients_page, self.tr("&Clients"))
         self.tabs.addTab(self.directory_page, self.tr("&Directory"))
-        self.tabs.addTab(self.settings_page, self.tr("Se&ttings"))
+        self.tabs.addTab(self.settings_tab, self.tr("Se&ttings"))
         self.tabs.setAccessibleName(self.tr("Pages"))
         self.setCentralWidget(self.tabs)
 
@@ -68,8 +72,7 @@ class MainWindow(QMainWindow):
         self.clients_page.new_intake.connect(self.new_intake)
         self.clients_page.resume_draft.connect(self.resume_draft)
         self.clients_page.letters_for.connect(self.open_letters)
-        self.settings_page.loaded.connect(self._settings_changed)
-        self.settings_page.saved.connect(self._settings_changed)
+        self._unavailable: str | None = None  # why the records could not be opened
         self._make_menus()
 
         self.directory_status = QLabel()
@@ -133,6 +136,23 @@ class MainWindow(QMainWindow):
         )
 
     @property
+    def settings_page(self) -> "SettingsPage":
+        """The Settings tab's page, built when first shown or asked for."""
+        return cast("SettingsPage", self.settings_tab.page)
+
+    def _make_settings_page(self) -> "SettingsPage":
+        from intake.gui.settings_page import SettingsPage
+
+        page = SettingsPage()
+        page.loaded.connect(self._settings_changed)
+        page.saved.connect(self._settings_changed)
+        if self.database is not None:
+            page.set_database(self.database, _where(self.database))
+        elif self._unavailable is not None:
+            page.show_unavailable(self._unavailable)
+        return page
+
+    @property
     def importer(self) -> "DirectoryImport":
         """File > Import directory…, made when first used: not needed to start."""
         if self._importer is None:
@@ -151,13 +171,21 @@ class MainWindow(QMainWindow):
 
     def start_loading(self) -> Task:
         """Open the database and read the directory in the background."""
-        self._left_open_since = self.session.begin()
+        # Marked after the first paint (writing the desk's file is not needed to show it),
+        # and at the latest when the records are open, where the mark is read.
+        QTimer.singleShot(0, self._begin_session)
         self.directory_page.show_message(self.directory_page.tr(LOADING))
         self._status_message(self.directory_page.tr(LOADING))
         url = self._database_url
         return run_task(self, lambda: loading.open_and_load(url), self._loaded, self._load_failed)
 
+    def _begin_session(self) -> None:
+        if not self._session_begun:
+            self._session_begun = True
+            self._left_open_since = self.session.begin()
+
     def _loaded(self, loaded: loading.LoadedDirectory) -> None:
+        self._begin_session()
         if self.database is not None and self.database is not loaded.database:
             self.database.dispose()
         self.database = loaded.database
@@ -168,7 +196,10 @@ class MainWindow(QMainWindow):
                 self.tr("The demo directory was loaded. Use File > Import directory…")
             )
         self.clients_page.set_database(loaded.database)
-        self.settings_page.set_database(loaded.database, _where(loaded.database))
+        if self.settings_tab.built:
+            self.settings_page.set_database(loaded.database, _where(loaded.database))
+        else:
+            self._read_clinic_settings(loaded.database)
         self.clients_page.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self._offer_to_resume(loaded.database)
 
@@ -194,7 +225,9 @@ class MainWindow(QMainWindow):
             text = self.tr("An unexpected problem stopped it. The details were written to the log.")
         self.directory_page.show_message(title, text)
         self.clients_page.show_unavailable(title)
-        self.settings_page.show_unavailable(title)
+        self._unavailable = title
+        if self.settings_tab.built:
+            self.settings_page.show_unavailable(title)
         self._status_message(self.tr("The directory is not available."))
 
     def _show_directory(self, loaded: loading.LoadedDirectory) -> None:
@@ -216,6 +249,19 @@ class MainWindow(QMainWindow):
 
     def _settings_changed(self, settings: "ClinicSettings") -> None:
         self.clinic_settings = settings
+
+    def _read_clinic_settings(self, database: "Database") -> None:
+        """The counselor's name for new intakes, without building the Settings tab."""
+
+        def read() -> "ClinicSettings":
+            from intake.settings import load_settings
+
+            return load_settings(database)
+
+        def failed(exc: BaseException) -> None:  # the Settings tab says why when opened
+            log.warning("reading the clinic settings failed: %s", type(exc).__name__)
+
+        run_task(self, read, self._settings_changed, failed)
 
     # -- intakes -------------------------------------------------------------------------
 
@@ -316,9 +362,11 @@ class MainWindow(QMainWindow):
             + self.tr("Free software under the GNU General Public License, version 3 or later.")
             + "</p>"
         )
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About intake"), about)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: "QCloseEvent") -> None:
         if not self.launcher.close_wizard():  # the wizard asks about its draft; it may stay
             event.ignore()
             return
@@ -326,7 +374,8 @@ class MainWindow(QMainWindow):
             self._importer.cancel()
         if self.database is not None and not self._importing():
             self.database.dispose()
-        self.session.end()
+        if self._session_begun:
+            self.session.end()
         super().closeEvent(event)
 
 

@@ -148,7 +148,7 @@ def test_tab_goes_through_the_clients_page_in_reading_order(qtbot, clients_db, t
 
 def test_tab_goes_down_the_settings_form(qtbot, clients_db, tmp_path) -> None:
     window = open_window(qtbot, tmp_path)
-    window.tabs.setCurrentWidget(window.settings_page)
+    window.tabs.setCurrentWidget(window.settings_tab)
     s = window.settings_page
     chain = focus_chain(qtbot, s.clinic_name, 5)
     assert chain == [s.clinic_name, s.address, s.phone, s.logo, s.choose_logo, s.counselor_name]
@@ -205,7 +205,7 @@ fits = hint.width() <= 853 and hint.height() <= 440
 shown = page.history.intakes_model.rowCount() == 1 and not page.history.intakes.isHidden()
 print(window.devicePixelRatio(), fits, window.width() <= 853, shown)
 window.grab().save(sys.argv[2] + "/main_window_clients_150_percent.png")
-window.tabs.setCurrentWidget(window.settings_page)
+window.tabs.setCurrentWidget(window.settings_tab)
 app.processEvents()
 settings_hint = window.minimumSizeHint()
 print(settings_hint.width() <= 853 and settings_hint.height() <= 440)

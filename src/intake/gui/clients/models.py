@@ -25,7 +25,7 @@ from intake.gui.clients.words import (
     referral_flags,
     status_label,
 )
-from intake.gui.directory_labels import folded
+from intake.gui.folding import folded
 from intake.gui.i18n import fill
 
 if TYPE_CHECKING:

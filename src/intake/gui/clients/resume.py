@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
+from intake.gui import i18n
 from intake.gui.i18n import fill
 
 if TYPE_CHECKING:
@@ -23,10 +24,20 @@ RUNNING_KEY = "session/running_since"
 
 
 class SessionMarker:
-    """Was the last session on this desk closed properly?"""
+    """Was the last session on this desk closed properly?
 
-    def __init__(self, settings: QSettings) -> None:
-        self._settings = settings
+    The desk's preferences file is opened when first needed (default: i18n.desk_settings).
+    """
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._given = settings
+        self._opened: QSettings | None = None
+
+    @property
+    def _settings(self) -> QSettings:
+        if self._opened is None:
+            self._opened = self._given or i18n.desk_settings()
+        return self._opened
 
     def begin(self, now: dt.datetime | None = None) -> dt.datetime | None:
         """Mark this session as running; the start of an earlier one left open, if any."""
