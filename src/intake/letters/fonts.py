@@ -10,7 +10,7 @@ Korean. The fallback faces are read only when a text needs them. Every user stri
 through `markup`, which escapes it: Paragraph parses markup, and a name holding `<b>` or
 `&` must print as typed.
 
-Known gap: no shaping or right-to-left reordering (see resources/fonts/README.md).
+Arabic and Hebrew lines are shaped and put in visual order first (`intake.letters.rtl`).
 """
 
 import functools
@@ -22,6 +22,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from intake.letters.rtl import visual
 from intake.paths import resource_path
 
 REGULAR = "DejaVuSans"
@@ -126,7 +127,8 @@ def markup(text: str, *, bold: bool = False) -> str:
         parts.append(body if run_font == primary else f'<font name="{run_font}">{body}</font>')
         run.clear()
 
-    for char in clean(text):
+    # reportlab draws left to right: right-to-left lines are shaped and reordered first.
+    for char in visual(clean(text)):
         # Spaces and line breaks stay in the current run rather than splitting it.
         font = run_font if char in " \n" else font_for(char, primary)
         if font != run_font:
