@@ -16,6 +16,7 @@ from intake.intake_model import parse_intake
 from intake.records import ChosenReferral, record_intake, save_draft
 from intake.store.db import Database
 from intake.store.records_tables import Referral
+from intake.taxonomy import load_taxonomy
 
 
 @dataclass(frozen=True)
@@ -203,3 +204,74 @@ def _client_of(database: Database, intake_id: str) -> str:
         row = session.get(IntakeRow, intake_id)
         assert row is not None and row.client_id is not None
         return row.client_id
+
+
+# Statuses beyond our own set, as they may be stored: typed by hand, new, or blank.
+ODD_STATUSES = ("Couldn't contact", "in-progress", "something new", "")
+
+
+def fill_every_status(database: Database) -> tuple[set[str], set[str]]:
+    """Referrals in every stored status and every pathway, with the optional parts varied.
+
+    Stored directly (as the benchmark does), so that blank names, missing pathways and
+    blank reasons can occur. Returns the statuses and the pathways stored.
+    """
+    from sqlalchemy import insert
+
+    from intake.exports.fhir_codes import REFERRAL_STATUSES
+    from intake.store.records_tables import Client
+    from intake.store.records_tables import Intake as IntakeRow
+
+    taxonomy = load_taxonomy()
+    statuses = (*REFERRAL_STATUSES, *ODD_STATUSES)
+    pathways = (*taxonomy.pathway_codes(), "")
+    clients = [
+        {"id": "client-a", "name": MARIA, "is_alias": False, "date_of_birth": dt.date(1990, 4, 12)},
+        {"id": "client-b", "name": SKY, "is_alias": True, "date_of_birth": None},
+        {"id": "client-c", "name": HOSTILE_NAME, "is_alias": False, "date_of_birth": None},
+    ]
+    intakes, referrals = [], []
+    for n, status in enumerate(statuses):
+        when = at("2026-01-01") + dt.timedelta(days=n, minutes=n)
+        intake_id = f"intake-{n:02}"
+        intakes.append(
+            {
+                "id": intake_id,
+                "client_id": clients[n % 3]["id"],
+                "status": "final",
+                "answers": answers("x", ["safety"]),
+                "counselor": (None, "Dana Counselor", "  ", HOSTILE_COUNSELOR)[n % 4],
+                "created_at": when,
+                "updated_at": when,
+                "finished_at": when,
+            }
+        )
+        for position in range(2):
+            pathway = pathways[(2 * n + position) % len(pathways)]
+            types = (
+                [term.code for term in taxonomy.types_of(pathway)][: 1 + n % 3] if pathway else []
+            )
+            referrals.append(
+                {
+                    "id": f"referral-{n:02}-{position}",
+                    "intake_id": intake_id,
+                    "service_id": f"svc-{pathway or 'none'}",
+                    "service_name": "" if n % 7 == 3 else f"Service for {pathway or 'anything'}",
+                    "organization_name": "" if n % 5 == 2 else f"Organization {n % 4}",
+                    "pathway": pathway,
+                    "types": types,
+                    "reasons": ["Matches goal: safety", "  ", "Free"][: 1 + (n + position) % 3],
+                    "urgent": pathway == "crisis",
+                    "safety_net": position == 0,
+                    "note": (None, "Prefers mail", HOSTILE_NOTE, " ")[(n + position) % 4],
+                    "status": status,
+                    "position": position,
+                    "created_at": when,
+                }
+            )
+    with database.engine.begin() as connection:
+        stamp = {"created_at": at("2026-01-01"), "updated_at": at("2026-01-01")}
+        connection.execute(insert(Client), [{**c, **stamp} for c in clients])
+        connection.execute(insert(IntakeRow), intakes)
+        connection.execute(insert(Referral), referrals)
+    return set(statuses), {p for p in pathways if p}

@@ -6,7 +6,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from export_samples import HOSTILE_NAME, HOSTILE_NOTE, MARIA, SKY, Clinic, set_status
+from export_samples import (
+    HOSTILE_NAME,
+    HOSTILE_NOTE,
+    MARIA,
+    SKY,
+    Clinic,
+    fill_every_status,
+    set_status,
+)
+from fhir.resources.R4B import get_fhir_model_class
 from fhir.resources.R4B.bundle import Bundle
 from hypothesis import given
 from hypothesis import strategies as st
@@ -239,3 +248,50 @@ def test_validation_also_checks_the_security_labels() -> None:
     }
     with pytest.raises(codes.CodeError):
         validate_bundle(bundle)
+
+
+def test_the_file_is_what_the_fully_validated_model_writes(
+    database: Database, tmp_path: Path
+) -> None:
+    """Every status and pathway, optional parts present and absent: the fast check's
+    verdict and our own serialization agree with the models run on everything."""
+    statuses, pathways = fill_every_status(database)
+    out = tmp_path / "bundle.json"
+    result = export_fhir(database, out, now=NOW)
+    written = json.loads(out.read_bytes())
+
+    model = Bundle.model_validate(written)  # the whole Bundle, every resource, no shortcut
+    assert json.loads(model.model_dump_json()) == written
+    for resource in resources(written):  # and each resource on its own, as exported
+        get_fhir_model_class(resource["resourceType"]).model_validate(resource)
+
+    requests = resources(written, "ServiceRequest")
+    assert result.referrals == len(requests) == 2 * len(statuses)
+    assert {r["extension"][0]["valueCode"] for r in requests} == {s or "unknown" for s in statuses}
+    assert {r["status"] for r in requests} == codes.REQUEST_STATUS - {"draft"}
+    assert {r["category"][0]["coding"][0]["code"] for r in requests if "category" in r} == pathways
+    assert any("category" not in r for r in requests)  # a referral without a pathway
+    assert any("providedBy" not in s for s in resources(written, "HealthcareService"))
+
+
+def test_a_bad_value_in_a_later_resource_of_a_known_shape_is_refused(
+    database: Database, clinic: Clinic, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast check runs the models on the first resource of each shape only: the
+    values of the others must still be checked."""
+    original = fhir_module.BundleBuilder._request
+    built: list[dict[str, Any]] = []
+
+    def bad_last(self: fhir_module.BundleBuilder, row: Any) -> dict[str, Any]:
+        request = original(self, row)
+        built.append(request)
+        if len(built) == clinic.referrals:
+            request["authoredOn"] = "2026-02-30T10:00:00Z"  # no such day
+        return request
+
+    monkeypatch.setattr(fhir_module.BundleBuilder, "_request", bad_last)
+    out = tmp_path / "bundle.json"
+    with pytest.raises(InputError) as caught:
+        export_fhir(database, out)
+    assert "ServiceRequest" in str(caught.value) and "authoredOn" in str(caught.value)
+    assert not out.exists()

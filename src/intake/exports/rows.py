@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, null, select
 from sqlmodel import col
 
 from intake.problems import InputError, error
@@ -112,12 +112,20 @@ def count_referrals(database: Database, dates: DateRange) -> int:
         return int(session.execute(query).scalar_one())
 
 
-def referral_rows(database: Database, dates: DateRange) -> Iterator[ReferralRow]:
-    """Every referral of the finished intakes in `dates`, in a stable order, page by page."""
-    with database.session() as session:
-        result = session.execute(_referral_query(dates).execution_options(yield_per=_PAGE))
-        for row in result:
-            yield _referral_row(tuple(row))
+def referral_rows(
+    database: Database, dates: DateRange, *, goals: bool = True
+) -> Iterator[ReferralRow]:
+    """Every referral of the finished intakes in `dates`, in a stable order, page by page.
+
+    With `goals=False` the goals are not read (each row's are then empty): an export
+    that does not carry them is spared reading them.
+    """
+    query = _referral_query(dates, goals=goals).execution_options(yield_per=_PAGE)
+    # A plain connection: these are rows of columns, and the ORM session's handling of
+    # a statement costs a fifth of the read for nothing.
+    with database.engine.connect() as connection:
+        for row in connection.execute(query):
+            yield _referral_row(row)
 
 
 def finished_intakes(database: Database, dates: DateRange) -> Iterator[IntakeFacts]:
@@ -136,6 +144,7 @@ def finished_intakes(database: Database, dates: DateRange) -> Iterator[IntakeFac
 # The goals alone, extracted by the database (JSON path on SQLite and PostgreSQL): the
 # rest of the answers never leaves it.
 _GOALS = col(IntakeRow.answers)["goals"]
+_NO_GOALS = null()
 
 _REFERRAL_COLUMNS = (
     col(Referral.id),
@@ -162,9 +171,14 @@ _REFERRAL_COLUMNS = (
 )
 
 
-def _referral_query(dates: DateRange) -> Select[Any]:
+def _referral_query(dates: DateRange, *, goals: bool = True) -> Select[Any]:
+    columns = (
+        _REFERRAL_COLUMNS
+        if goals
+        else tuple(_NO_GOALS if c is _GOALS else c for c in _REFERRAL_COLUMNS)
+    )
     return (
-        select(*_REFERRAL_COLUMNS)
+        select(*columns)
         .join(IntakeRow, col(Referral.intake_id) == col(IntakeRow.id))
         .outerjoin(Client, col(IntakeRow.client_id) == col(Client.id))
         .where(and_(*dates.conditions()))
