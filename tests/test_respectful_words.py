@@ -32,10 +32,37 @@ STIGMATIZING = re.compile(
 )
 
 
-def findings(text: str) -> Iterator[tuple[int, str]]:
+# The same in Spanish, for the Spanish files (the taxonomy's Spanish, the interface's .ts):
+# say "persona que usa drogas", "consumo de sustancias", "volver a consumir"; not
+# "adicto", "drogadicto", "toxicómano", "yonqui", "abuso de sustancias", or "limpio"/"sucio"
+# for people or test results ("material limpio" for supplies is fine).
+STIGMATIZING_ES = re.compile(
+    r"""\b(
+        (drog)?adict[oa]s? | toxic[oó]man[oa]s? | yonqu?k?i(s|es)?
+      | abus(o|ador|adora|adores|adoras) \s+ de \s+ (sustancias|drogas|alcohol)
+      | (prueba|pruebas|an[aá]lisis|orina|muestra|muestras|examen|ex[aá]menes|resultados?)
+        \s+ (de \s+ \w+ \s+)? (limpi|suci)[oa]s?
+      | (sali[oó]|salieron|dio|dieron|result[oó]) \s+ (limpi|suci)[oa]s?
+      | (estar|est[aá]|est[aá]n|estaba|estoy|estuvo|sigue|seguir|siga|mantenerse|se \s+ mantiene
+         |mantenerte|quedarse|ponerse|se \s+ puso)
+        \s+ (limpi|suci)[oa]s?
+      | limpi[oa]s? \s+ y \s+ sobri[oa]s?
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def findings(text: str, words: re.Pattern[str] = STIGMATIZING) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(text.splitlines(), start=1):
-        for match in STIGMATIZING.finditer(line):
+        for match in words.finditer(line):
             yield number, match.group(0)
+
+
+def spanish_texts() -> Iterator[tuple[Path, str]]:
+    """Files written in Spanish: `<name>.es.<ext>` and the interface's `*_es.ts`."""
+    for path, text in resource_texts():
+        if ".es." in path.name or path.name.endswith("_es.ts"):
+            yield path, text
 
 
 def resource_texts() -> Iterator[tuple[Path, str]]:
@@ -106,3 +133,46 @@ def test_the_scan_sees_the_rules_and_the_source() -> None:
     scanned = {path.relative_to(REPO).parts[:2] for path, _ in resource_texts()}
     assert ("resources", "rules") in scanned and ("resources", "taxonomy") in scanned
     assert sum(1 for _ in source_strings()) > 100
+
+
+def test_the_spanish_word_list_catches_what_it_should() -> None:
+    bad = [
+        "un adicto",
+        "Drogadictos",
+        "los toxicómanos",
+        "un yonqui",
+        "tratamiento del abuso de sustancias",
+        "una prueba de orina limpia",
+        "el análisis salió sucio",
+        "mantenerse limpio",
+        "estar limpia y sobria",
+        "sigue limpio desde enero",
+    ]
+    good = [
+        "persona que usa drogas",
+        "consumo de sustancias",
+        "volver a consumir",
+        "la prueba dio negativo",
+        "jeringas y material limpio",
+        "Limpieza y cuidado de heridas",
+        "medicina de las adicciones",
+    ]
+    missed = [t for t in bad if not list(findings(t, STIGMATIZING_ES))]
+    assert not missed, missed
+    assert not [t for t in good if list(findings(t, STIGMATIZING_ES))]
+
+
+def test_no_stigmatizing_words_in_spanish() -> None:
+    found = [
+        f"{path.relative_to(REPO)}:{line}: {word!r}"
+        for path, text in spanish_texts()
+        for line, word in findings(text, STIGMATIZING_ES)
+    ]
+    assert not found, "stigmatizing words in Spanish (see domain guide, Words):\n" + "\n".join(
+        found
+    )
+
+
+def test_the_spanish_scan_sees_the_taxonomy_and_the_interface() -> None:
+    names = {path.name for path, _ in spanish_texts()}
+    assert {"intake.es.toml", "intake_es.ts"} <= names

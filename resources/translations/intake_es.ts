@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About intake</source>
+        <translation>Acerca de intake</translation>
+    </message>
+    <message>
+        <source>intake, version %1</source>
+        <translation>intake, versión %1</translation>
+    </message>
+    <message>
+        <source>Intake and referral assistant for substance-use and harm-reduction programs.</source>
+        <translation>Asistente de admisión y derivación para programas de consumo de sustancias y de reducción de daños.</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later (%1). Service directories are read and written as Open Referral HSDS 3.0.</source>
+        <translation>Software libre bajo la Licencia Pública General de GNU, versión 3 o posterior (%1). Los directorios de servicios se leen y se escriben en formato Open Referral HSDS 3.0.</translation>
+    </message>
+    <message>
+        <source>Bundled components</source>
+        <translation>Componentes incluidos</translation>
+    </message>
+    <message>
+        <source>&amp;Bundled components and their licences:</source>
+        <translation>Componentes &amp;incluidos y sus licencias:</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>Texto de la licencia</translation>
+    </message>
+    <message>
+        <source>Licence &amp;text:</source>
+        <translation>&amp;Texto de la licencia:</translation>
+    </message>
+    <message>
+        <source>The licence text of %1 is not in this installation. The desktop build copies it from the package when it is made; a development copy of intake does not hold it. Expected at: %2</source>
+        <translation>El texto de la licencia de %1 no está en esta instalación. La versión de escritorio lo copia del paquete al prepararse; una copia de desarrollo de intake no lo tiene. Se esperaba en: %2</translation>
+    </message>
+    <message>
+        <source>The licence text of %1 is missing from this installation. Expected at: %2</source>
+        <translation>Falta el texto de la licencia de %1 en esta instalación. Se esperaba en: %2</translation>
+    </message>
+    <message>
+        <source>The list of bundled components could not be read:
+%1</source>
+        <translation>No se pudo leer la lista de componentes incluidos:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>Autosaver</name>
     <message>
         <source>Your answers could not be saved just now; they are kept on screen.</source>
@@ -479,6 +528,80 @@
     </message>
 </context>
 <context>
+    <name>ComponentTableModel</name>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>Se usa para</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+</context>
+<context>
+    <name>ComponentUses</name>
+    <message>
+        <source>this program</source>
+        <translation>este programa</translation>
+    </message>
+    <message>
+        <source>the desktop interface</source>
+        <translation>la interfaz de escritorio</translation>
+    </message>
+    <message>
+        <source>letters and handouts (PDF)</source>
+        <translation>cartas y hojas para el cliente (PDF)</translation>
+    </message>
+    <message>
+        <source>the database and its migrations</source>
+        <translation>la base de datos y sus migraciones</translation>
+    </message>
+    <message>
+        <source>ReportLab&apos;s compiled speed-ups</source>
+        <translation>las aceleraciones compiladas de ReportLab</translation>
+    </message>
+    <message>
+        <source>joining Arabic letters in letters and handouts</source>
+        <translation>unir las letras árabes en las cartas y hojas para el cliente</translation>
+    </message>
+    <message>
+        <source>right-to-left order of Arabic and Hebrew in letters and handouts</source>
+        <translation>el orden de derecha a izquierda del árabe y el hebreo en las cartas y hojas para el cliente</translation>
+    </message>
+    <message>
+        <source>checking intakes and plans</source>
+        <translation>comprobar admisiones y planes</translation>
+    </message>
+    <message>
+        <source>validation, data folders, FHIR export, images</source>
+        <translation>validación, carpetas de datos, exportación FHIR, imágenes</translation>
+    </message>
+    <message>
+        <source>US ZIP code centroids for distances</source>
+        <translation>centros de los códigos postales de EE. UU. para calcular distancias</translation>
+    </message>
+    <message>
+        <source>font in letters</source>
+        <translation>tipo de letra de las cartas</translation>
+    </message>
+    <message>
+        <source>font in letters (Chinese, Japanese, Korean)</source>
+        <translation>tipo de letra de las cartas (chino, japonés, coreano)</translation>
+    </message>
+    <message>
+        <source>directory import and export</source>
+        <translation>importar y exportar el directorio</translation>
+    </message>
+    <message>
+        <source>the runtime inside the desktop build</source>
+        <translation>el entorno de ejecución de la versión de escritorio</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPage</name>
     <message>
         <source>Consent</source>
@@ -782,6 +905,23 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+    <message>
+        <source>intake ran into a problem it did not expect, so what you were just doing may not have finished. You can carry on working.</source>
+        <translation>intake encontró un problema inesperado, así que es posible que lo que estaba haciendo no haya terminado. Puede seguir trabajando.</translation>
+    </message>
+    <message>
+        <source>If it happens again, tell whoever looks after intake at your clinic. The details they need are in the log folder:
+%1</source>
+        <translation>Si vuelve a ocurrir, avise a quien se ocupa de intake en su clínica. Los detalles que necesita están en la carpeta de registros:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export to</source>
@@ -914,6 +1054,85 @@
     <message>
         <source>The file could not be written: %1</source>
         <translation>No se pudo escribir el archivo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to intake</source>
+        <translation>Bienvenido/a a intake</translation>
+    </message>
+    <message>
+        <source>Before the first intake, please tell intake two things it prints on every letter and handout. You can change them later in Settings.</source>
+        <translation>Antes de la primera admisión, indique a intake dos datos que imprime en cada carta y hoja para el cliente. Puede cambiarlos más adelante en Configuración.</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>For example: Harbor Community Clinic</source>
+        <translation>Por ejemplo: Clínica Comunitaria del Puerto</translation>
+    </message>
+    <message>
+        <source>Counselor&apos;s name</source>
+        <translation>Nombre del consejero/a</translation>
+    </message>
+    <message>
+        <source>Your name, as it signs letters</source>
+        <translation>Su nombre, tal como firma las cartas</translation>
+    </message>
+    <message>
+        <source>Setup status</source>
+        <translation>Estado de la configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Más tarde</translation>
+    </message>
+    <message>
+        <source>Skip for now: intake asks again next time</source>
+        <translation>Omitir por ahora: intake lo volverá a preguntar la próxima vez</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic name:</source>
+        <translation>&amp;Nombre de la clínica:</translation>
+    </message>
+    <message>
+        <source>C&amp;ounselor&apos;s name:</source>
+        <translation>Nombre del c&amp;onsejero/a:</translation>
+    </message>
+    <message>
+        <source>This is too long: keep it under 500 characters.</source>
+        <translation>Es demasiado largo: use menos de 500 caracteres.</translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s name: it is printed on letters and handouts.</source>
+        <translation>Escriba el nombre de la clínica: se imprime en las cartas y en las hojas para el cliente.</translation>
+    </message>
+    <message>
+        <source>Enter the counselor&apos;s name: it signs the letters.</source>
+        <translation>Escriba el nombre del consejero/a: firma las cartas.</translation>
+    </message>
+    <message>
+        <source>This name was not accepted: %1.</source>
+        <translation>Este nombre no se aceptó: %1.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Not saved: a name needs fixing first.</source>
+        <translation>No se guardó: primero hay que corregir un nombre.</translation>
+    </message>
+    <message>
+        <source>The names could not be saved. Try again, or choose Later and set them in Settings. The details are in the log.</source>
+        <translation>No se pudieron guardar los nombres. Inténtelo de nuevo, o elija Más tarde y escríbalos en Configuración. Los detalles están en el registro.</translation>
     </message>
 </context>
 <context>
@@ -1370,7 +1589,7 @@
     </message>
     <message>
         <source>Substance use</source>
-        <translation>Uso de sustancias</translation>
+        <translation>Consumo de sustancias</translation>
     </message>
     <message>
         <source>Overdose risks</source>
@@ -1398,6 +1617,157 @@
     <message>
         <source>%1 (preferred)</source>
         <translation>%1 (preferido)</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageNames</name>
+    <message>
+        <source>American Sign Language</source>
+        <translation>Lengua de señas americana</translation>
+    </message>
+    <message>
+        <source>Hmong</source>
+        <translation>Hmong</translation>
+    </message>
+    <message>
+        <source>Amharic</source>
+        <translation>Amárico</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Árabe</translation>
+    </message>
+    <message>
+        <source>Bangla</source>
+        <translation>Bengalí</translation>
+    </message>
+    <message>
+        <source>Bosnian</source>
+        <translation>Bosnio</translation>
+    </message>
+    <message>
+        <source>Cantonese</source>
+        <translation>Cantonés</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Chino</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Filipino</source>
+        <translation>Filipino</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Francés</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Alemán</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>Griego</translation>
+    </message>
+    <message>
+        <source>Haitian Creole</source>
+        <translation>Criollo haitiano</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>Hindi</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italiano</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>Japonés</translation>
+    </message>
+    <message>
+        <source>Khmer</source>
+        <translation>Jemer</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>Coreano</translation>
+    </message>
+    <message>
+        <source>Lao</source>
+        <translation>Lao</translation>
+    </message>
+    <message>
+        <source>Navajo</source>
+        <translation>Navajo</translation>
+    </message>
+    <message>
+        <source>Nepali</source>
+        <translation>Nepalí</translation>
+    </message>
+    <message>
+        <source>Pashto</source>
+        <translation>Pastún</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>Persa</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>Polaco</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portugués</translation>
+    </message>
+    <message>
+        <source>Punjabi</source>
+        <translation>Panyabí</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Ruso</translation>
+    </message>
+    <message>
+        <source>Samoan</source>
+        <translation>Samoano</translation>
+    </message>
+    <message>
+        <source>Somali</source>
+        <translation>Somalí</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Swahili</source>
+        <translation>Suajili</translation>
+    </message>
+    <message>
+        <source>Tigrinya</source>
+        <translation>Tigriña</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>Ucraniano</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>Urdu</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>Vietnamita</translation>
+    </message>
+    <message>
+        <source>Yiddish</source>
+        <translation>Ídish</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1856,14 @@
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Printing progress</source>
+        <translation>Progreso de la impresión</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel printing</source>
+        <translation>Ca&amp;ncelar la impresión</translation>
+    </message>
+    <message>
         <source>Pre&amp;view</source>
         <translation>&amp;Vista previa</translation>
     </message>
@@ -1523,7 +1901,7 @@
     </message>
     <message>
         <source>S&amp;ubstance use</source>
-        <translation>&amp;Uso de sustancias</translation>
+        <translation>Cons&amp;umo de sustancias</translation>
     </message>
     <message>
         <source>Ris&amp;ks</source>
@@ -1536,6 +1914,98 @@
     <message>
         <source>A provider letter to %1 can be made.</source>
         <translation>Se puede hacer una carta al proveedor %1.</translation>
+    </message>
+    <message>
+        <source>provider-letter.pdf</source>
+        <translation>carta-al-proveedor.pdf</translation>
+    </message>
+    <message>
+        <source>handout.pdf</source>
+        <translation>hoja-para-el-cliente.pdf</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Se guardó %1.</translation>
+    </message>
+    <message>
+        <source>Making the letters…</source>
+        <translation>Preparando las cartas…</translation>
+    </message>
+    <message>
+        <source>Client handout</source>
+        <translation>Hoja para el cliente</translation>
+    </message>
+    <message>
+        <source>Provider letter to %1</source>
+        <translation>Carta al proveedor %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <source>Making the letters: %1 of %2 done.</source>
+        <translation>Preparando las cartas: %1 de %2 listas.</translation>
+    </message>
+    <message>
+        <source>Printing letter %1 of %2 (%3): page %4 of %5 done.</source>
+        <translation>Imprimiendo la carta %1 de %2 (%3): página %4 de %5 lista.</translation>
+    </message>
+    <message>
+        <source>Printed %1 page(s) to %2.</source>
+        <translation>Se imprimieron %1 página(s) en %2.</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; no file was written.</source>
+        <translation>Impresión cancelada; no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; nothing was sent to the printer.</source>
+        <translation>Impresión cancelada; no se envió nada a la impresora.</translation>
+    </message>
+    <message>
+        <source>Printing stopped: %1 of %2 letters, each complete, went to the printer.</source>
+        <translation>Impresión detenida: %1 de %2 cartas, cada una completa, llegaron a la impresora.</translation>
+    </message>
+    <message>
+        <source>its file could not be found.</source>
+        <translation>no se encontró su archivo.</translation>
+    </message>
+    <message>
+        <source>its file is not a PDF that can be read.</source>
+        <translation>su archivo no es un PDF que se pueda leer.</translation>
+    </message>
+    <message>
+        <source>its file is protected by a password.</source>
+        <translation>su archivo está protegido con contraseña.</translation>
+    </message>
+    <message>
+        <source>it has no pages.</source>
+        <translation>no tiene páginas.</translation>
+    </message>
+    <message>
+        <source>the printer would not start a new page.</source>
+        <translation>la impresora no pudo empezar una página nueva.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is connected, or, when printing to a file, that the folder can be written to.</source>
+        <translation>No se pudo iniciar la impresora. Compruebe que esté conectada o, si imprime a un archivo, que se pueda escribir en la carpeta.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>No se pudo escribir el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Could not print “%1”: %2</source>
+        <translation>No se pudo imprimir «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Nothing more was printed.</source>
+        <translation>No se imprimió nada más.</translation>
     </message>
     <message>
         <source>A provider letter for each ticked referral that allows one, and the handout.</source>
@@ -1580,46 +2050,6 @@
     <message>
         <source>Preview</source>
         <translation>Vista previa</translation>
-    </message>
-    <message>
-        <source>Making the document…</source>
-        <translation>Preparando el documento…</translation>
-    </message>
-    <message>
-        <source>provider-letter.pdf</source>
-        <translation>carta-al-proveedor.pdf</translation>
-    </message>
-    <message>
-        <source>handout.pdf</source>
-        <translation>hoja-para-el-cliente.pdf</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>Se guardó %1.</translation>
-    </message>
-    <message>
-        <source>Making the documents…</source>
-        <translation>Preparando los documentos…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Print all</source>
-        <translation>Imprimir todo</translation>
-    </message>
-    <message>
-        <source>Printing…</source>
-        <translation>Imprimiendo…</translation>
-    </message>
-    <message>
-        <source>Printing cancelled after %1 of %2 pages.</source>
-        <translation>Impresión cancelada después de %1 de %2 páginas.</translation>
     </message>
     <message>
         <source>Sent %1 page(s) to the printer.</source>
@@ -1735,28 +2165,16 @@ Compruebe que el archivo o el servidor estén a su alcance y que usted tenga per
         <translation>versión %1</translation>
     </message>
     <message>
+        <source>Saved. Welcome to intake.</source>
+        <translation>Guardado. Le damos la bienvenida a intake.</translation>
+    </message>
+    <message>
         <source>An intake is open already: finish or close it first.</source>
         <translation>Ya hay una admisión abierta: termínela o ciérrela primero.</translation>
     </message>
     <message>
         <source>The intake was saved.</source>
         <translation>La admisión quedó guardada.</translation>
-    </message>
-    <message>
-        <source>Intake and referral assistant for substance-use and harm-reduction programs.</source>
-        <translation>Asistente de admisión y derivación para programas de uso de sustancias y de reducción de daños.</translation>
-    </message>
-    <message>
-        <source>Service directories are read and written as Open Referral HSDS 3.0.</source>
-        <translation>Los directorios de servicios se leen y se escriben en formato Open Referral HSDS 3.0.</translation>
-    </message>
-    <message>
-        <source>Free software under the GNU General Public License, version 3 or later.</source>
-        <translation>Software libre bajo la Licencia Pública General de GNU, versión 3 o posterior.</translation>
-    </message>
-    <message>
-        <source>About intake</source>
-        <translation>Acerca de intake</translation>
     </message>
     <message>
         <source>an in-memory database</source>
@@ -1997,6 +2415,48 @@ Compruebe que el archivo o el servidor estén a su alcance y que usted tenga per
     </message>
 </context>
 <context>
+    <name>ProblemTableModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDialog</name>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>&amp;Copy list</source>
+        <translation>&amp;Copiar la lista</translation>
+    </message>
+</context>
+<context>
     <name>ReferralListModel</name>
     <message>
         <source>A provider letter can be made.</source>
@@ -2101,7 +2561,7 @@ Compruebe que el archivo o el servidor estén a su alcance y que usted tenga per
     </message>
     <message>
         <source>Substance use</source>
-        <translation>Uso de sustancias</translation>
+        <translation>Consumo de sustancias</translation>
     </message>
     <message>
         <source>Staying safe</source>
@@ -2416,6 +2876,129 @@ Compruebe que el archivo o el servidor estén a su alcance y que usted tenga per
     </message>
 </context>
 <context>
+    <name>ServiceDetails</name>
+    <message>
+        <source>This service is inactive: check with them before referring.</source>
+        <translation>Este servicio está inactivo: confírmelo con ellos antes de hacer una derivación.</translation>
+    </message>
+    <message>
+        <source>This service is no longer offered.</source>
+        <translation>Este servicio ya no se ofrece.</translation>
+    </message>
+    <message>
+        <source>This service is temporarily closed.</source>
+        <translation>Este servicio está cerrado temporalmente.</translation>
+    </message>
+    <message>
+        <source>Alert:</source>
+        <translation>Aviso:</translation>
+    </message>
+    <message>
+        <source>Services offered</source>
+        <translation>Servicios que ofrece</translation>
+    </message>
+    <message>
+        <source>Who can come</source>
+        <translation>Quién puede ir</translation>
+    </message>
+    <message>
+        <source>How it works</source>
+        <translation>Cómo funciona</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>How to get in</source>
+        <translation>Cómo empezar</translation>
+    </message>
+    <message>
+        <source>Other classifications</source>
+        <translation>Otras clasificaciones</translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation>Última verificación</translation>
+    </message>
+    <message>
+        <source>Status: %1.</source>
+        <translation>Estado: %1.</translation>
+    </message>
+    <message>
+        <source>Only for: %1</source>
+        <translation>Solo para: %1</translation>
+    </message>
+    <message>
+        <source>Only for use of: %1</source>
+        <translation>Solo para el consumo de: %1</translation>
+    </message>
+    <message>
+        <source>Ages %1 to %2</source>
+        <translation>De %1 a %2 años</translation>
+    </message>
+    <message>
+        <source>Ages %1 and up</source>
+        <translation>Desde los %1 años</translation>
+    </message>
+    <message>
+        <source>Up to age %1</source>
+        <translation>Hasta los %1 años</translation>
+    </message>
+    <message>
+        <source>All ages</source>
+        <translation>Todas las edades</translation>
+    </message>
+    <message>
+        <source>Call for address</source>
+        <translation>Llame para pedir la dirección</translation>
+    </message>
+    <message>
+        <source>Getting there: %1</source>
+        <translation>Cómo llegar: %1</translation>
+    </message>
+    <message>
+        <source>Wait time: %1</source>
+        <translation>Tiempo de espera: %1</translation>
+    </message>
+    <message>
+        <source>Not recorded: this listing may be out of date.</source>
+        <translation>Sin fecha: es posible que esta información esté desactualizada.</translation>
+    </message>
+    <message>
+        <source>%1: more than a year ago, so this listing may be out of date.</source>
+        <translation>%1: hace más de un año, así que es posible que esta información esté desactualizada.</translation>
+    </message>
+    <message>
+        <source>MMMM d, yyyy</source>
+        <comment>date format (Qt QLocale): month name, day, year</comment>
+        <translation>d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceTable</name>
+    <message>
+        <source>Services</source>
+        <translation>Servicios</translation>
+    </message>
+</context>
+<context>
     <name>ServiceTableModel</name>
     <message>
         <source>Service</source>
@@ -2448,6 +3031,10 @@ Compruebe que el archivo o el servidor estén a su alcance y que usted tenga per
     <message>
         <source>no longer offered</source>
         <translation>ya no se ofrece</translation>
+    </message>
+    <message>
+        <source>temporarily closed</source>
+        <translation>cerrado temporalmente</translation>
     </message>
 </context>
 <context>
@@ -2712,7 +3299,7 @@ Compruebe que el archivo o el servidor estén a su alcance y que usted tenga per
     <name>SubstancesPage</name>
     <message>
         <source>Substance use</source>
-        <translation>Uso de sustancias</translation>
+        <translation>Consumo de sustancias</translation>
     </message>
     <message>
         <source>One row for each substance the client uses now or used before. Leave out anything the client would rather not say.</source>

@@ -60,12 +60,10 @@ def test_window_menus(qtbot, fake_load) -> None:
 
 def test_about_box(qtbot, fake_load, monkeypatch) -> None:
     shown = []
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QMessageBox.about", lambda *args: shown.append(args[1:])
-    )
+    monkeypatch.setattr("intake.gui.about_dialog.show_about", shown.append)
     window = open_window(qtbot)
     window.show_about()
-    assert shown and shown[0][0] == "About intake" and "HSDS 3.0" in shown[0][1]
+    assert shown == [window]
 
 
 def test_an_unopenable_database_file_is_named_in_a_clear_message(
@@ -139,3 +137,41 @@ def test_file_export_opens_the_export_dialog(qtbot, fake_load, monkeypatch) -> N
     assert window.export_action.isEnabled()
     window.export_action.trigger()
     assert opened and opened[0][0] is window
+
+
+def test_the_first_start_asks_for_the_clinic_and_counselor_names(qtbot, fake_load) -> None:
+    window = MainWindow(None, first_run_setup=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_loading()
+    qtbot.waitUntil(lambda: window.first_run_dialog is not None, timeout=60_000)
+    dialog = window.first_run_dialog
+    assert dialog.isVisible() and dialog.isModal()  # window-modal: the window keeps painting
+    dialog.clinic_name.setText("Harbor Light Community Clinic")
+    dialog.counselor_name.setText("Dana Whitcomb")
+    dialog.clinic_name.textEdited.emit(dialog.clinic_name.text())
+    dialog.counselor_name.textEdited.emit(dialog.counselor_name.text())
+    with qtbot.waitSignal(dialog.accepted, timeout=60_000):
+        dialog.ok_button.click()
+    qtbot.waitUntil(lambda: window.clinic_settings.counselor_name == "Dana Whitcomb")
+    page = window.settings_page  # built now: it reads what was saved
+    qtbot.waitUntil(lambda: page.clinic_name.text() == "Harbor Light Community Clinic")
+
+
+def test_without_the_setup_flag_nothing_is_asked(qtbot, fake_load) -> None:
+    window = open_window(qtbot)
+    qtbot.waitUntil(lambda: window.clinic_settings is not None, timeout=60_000)
+    assert window.first_run_dialog is None
+
+
+def test_names_saved_already_are_not_asked_again(qtbot, fake_load, database) -> None:
+    from intake.first_run import complete_first_run
+
+    complete_first_run(database, clinic_name="Harbor Light", counselor_name="Dana")
+    window = MainWindow(None, first_run_setup=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_loading()
+    qtbot.waitUntil(lambda: window.clinic_settings is not None, timeout=60_000)
+    qtbot.wait(50)
+    assert window.first_run_dialog is None

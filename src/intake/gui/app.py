@@ -9,13 +9,14 @@ the command line can say what to install.
 import os
 import sys
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from intake import __version__
 from intake.paths import APP_AUTHOR, APP_NAME, resource_path
 
+SHUTDOWN_WAIT_MS = 10_000
 NO_DISPLAY = (
     "intake: no display found (DISPLAY is not set); the desktop app needs a graphical "
     "session. Headless commands: intake --help"
@@ -37,14 +38,18 @@ def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(window_icon())
     install_excepthook()
-    window = MainWindow(database_url)
+    window = MainWindow(database_url, first_run_setup=True)
     window.show()
     # Both as soon as the window is up rather than before: the loading thread would take
     # turns with the UI thread (the GIL) while it paints, and the log file's setup costs
     # more than the rest of the window; until then warnings reach standard error.
     QTimer.singleShot(0, window.start_loading)
     QTimer.singleShot(0, _log_to_file)
-    return app.exec()
+    status = app.exec()
+    # Work still running (a read started just before the window closed) finishes before
+    # Python shuts down under it; a directory import was cancelled by the window.
+    QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
+    return status
 
 
 # PNGs drawn from icons/intake.svg by installer/render_icons.py --window-icons: drawing the

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.directory.snapshot import DirectorySnapshot, ServiceView
-from intake.gui.directory_labels import language_codes, language_name
+from intake.gui.directory_labels import language_codes, language_name, shown_taxonomy
 from intake.gui.directory_model import (
     COL_SERVICE,
     SERVICE_ROLE,
@@ -123,6 +123,7 @@ class DirectoryBrowser(QWidget):
 
     def set_directory(self, snapshot: DirectorySnapshot, taxonomy: IntakeTaxonomy) -> None:
         """Show a (new) directory; the search and the chosen filters are kept where they fit."""
+        taxonomy = shown_taxonomy(taxonomy)  # labels in the interface's language
         self._taxonomy = taxonomy
         self._fill_pathways(taxonomy)
         self._fill_languages(snapshot.services)

@@ -40,6 +40,7 @@ SERVICE_ROLE = Qt.ItemDataRole.UserRole + 1  # the ServiceView of the row
 _INACTIVE = {
     "inactive": QT_TRANSLATE_NOOP("ServiceTableModel", "inactive"),
     "defunct": QT_TRANSLATE_NOOP("ServiceTableModel", "no longer offered"),
+    "temporarily closed": QT_TRANSLATE_NOOP("ServiceTableModel", "temporarily closed"),
 }
 
 AnyIndex = QModelIndex | QPersistentModelIndex

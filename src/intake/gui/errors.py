@@ -9,14 +9,18 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from intake.gui.i18n import fill
 
 log = logging.getLogger("intake.gui")
 
-TITLE = "Something went wrong"
-TEXT = (
+TITLE = QT_TRANSLATE_NOOP("ErrorDialog", "Something went wrong")
+TEXT = QT_TRANSLATE_NOOP(
+    "ErrorDialog",
     "intake ran into a problem it did not expect, so what you were just doing may not "
-    "have finished. You can carry on working."
+    "have finished. You can carry on working.",
 )
 
 _showing = False
@@ -51,11 +55,18 @@ def show_error_dialog() -> None:
         return
     _showing = True
     try:
-        box = QMessageBox(QMessageBox.Icon.Warning, TITLE, TEXT, parent=QApplication.activeWindow())
-        box.setInformativeText(
-            "If it happens again, tell whoever looks after intake at your clinic. "
-            f"The details they need are in the log folder:\n{_log_folder()}"
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("ErrorDialog", TITLE),
+            QCoreApplication.translate("ErrorDialog", TEXT),
+            parent=QApplication.activeWindow(),
         )
+        more = QCoreApplication.translate(
+            "ErrorDialog",
+            "If it happens again, tell whoever looks after intake at your clinic. "
+            "The details they need are in the log folder:\n%1",
+        )
+        box.setInformativeText(fill(more, _log_folder()))
         box.exec()
     finally:
         _showing = False

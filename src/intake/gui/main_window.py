@@ -11,7 +11,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
-from intake import __version__
 from intake.gui import i18n, loading
 from intake.gui.clients import ClientsPage, IntakeLauncher
 from intake.gui.clients.resume import SessionMarker, ask_resume, drafts_left_open
@@ -40,7 +39,15 @@ CLIENTS_TAB, DIRECTORY_TAB, SETTINGS_TAB = range(3)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database_url: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database_url: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        first_run_setup: bool = False,
+    ) -> None:
+        """`first_run_setup`: once the records are open, ask for the clinic's and the
+        counselor's names if they are not saved yet (the app does; tests need not)."""
         i18n.ensure_installed()  # before the first translated string
         super().__init__(parent)
         self.setWindowTitle("intake")
@@ -73,6 +80,8 @@ class MainWindow(QMainWindow):
         self.clients_page.resume_draft.connect(self.resume_draft)
         self.clients_page.letters_for.connect(self.open_letters)
         self._unavailable: str | None = None  # why the records could not be opened
+        self._first_run_pending = first_run_setup
+        self.first_run_dialog: QWidget | None = None
         self._make_menus()
 
         self.directory_status = QLabel()
@@ -144,7 +153,7 @@ class MainWindow(QMainWindow):
         from intake.gui.settings_page import SettingsPage
 
         page = SettingsPage()
-        page.loaded.connect(self._settings_changed)
+        page.loaded.connect(self._settings_read)
         page.saved.connect(self._settings_changed)
         if self.database is not None:
             page.set_database(self.database, _where(self.database))
@@ -261,7 +270,34 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:  # the Settings tab says why when opened
             log.warning("reading the clinic settings failed: %s", type(exc).__name__)
 
-        run_task(self, read, self._settings_changed, failed)
+        run_task(self, read, self._settings_read, failed)
+
+    def _settings_read(self, settings: "ClinicSettings") -> None:
+        self._settings_changed(settings)
+        if self._first_run_pending and self.database is not None:
+            self._first_run_pending = False
+            self._offer_first_run_setup(self.database, settings)
+
+    def _offer_first_run_setup(self, database: "Database", settings: "ClinicSettings") -> None:
+        """The first start: ask for the names every letter prints (window-modal, not blocking)."""
+        from intake.first_run import missing_setup_fields
+        from intake.gui.first_run_dialog import FirstRunDialog
+
+        if not missing_setup_fields(settings):
+            return
+        dialog = FirstRunDialog(database, settings, self)
+        dialog.accepted.connect(lambda: self._first_run_saved(dialog.saved))
+        dialog.finished.connect(dialog.deleteLater)
+        self.first_run_dialog = dialog
+        dialog.open()
+
+    def _first_run_saved(self, settings: "ClinicSettings | None") -> None:
+        if settings is None:
+            return
+        self._settings_changed(settings)
+        if self.settings_tab.built and self.database is not None:
+            self.settings_page.set_database(self.database, _where(self.database))  # re-read
+        self._status_message(self.tr("Saved. Welcome to intake."))
 
     # -- intakes -------------------------------------------------------------------------
 
@@ -351,20 +387,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 15_000)
 
     def show_about(self) -> None:
-        about = (
-            f"<p><b>intake</b> {__version__}</p><p>"
-            + self.tr(
-                "Intake and referral assistant for substance-use and harm-reduction programs."
-            )
-            + "</p><p>"
-            + self.tr("Service directories are read and written as Open Referral HSDS 3.0.")
-            + "</p><p>"
-            + self.tr("Free software under the GNU General Public License, version 3 or later.")
-            + "</p>"
-        )
-        from PySide6.QtWidgets import QMessageBox
+        from intake.gui.about_dialog import show_about
 
-        QMessageBox.about(self, self.tr("About intake"), about)
+        show_about(self)
 
     def closeEvent(self, event: "QCloseEvent") -> None:
         if not self.launcher.close_wizard():  # the wizard asks about its draft; it may stay

@@ -3,7 +3,9 @@
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,7 +28,13 @@ from PySide6.QtWidgets import (
 from intake.problems import Problem
 
 COL_SEVERITY, COL_FILE, COL_ROW, COL_FIELD, COL_MESSAGE = range(5)
-HEADERS = ("Kind", "File", "Row", "Field", "Problem")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ProblemTableModel", "Kind"),
+    QT_TRANSLATE_NOOP("ProblemTableModel", "File"),
+    QT_TRANSLATE_NOOP("ProblemTableModel", "Row"),
+    QT_TRANSLATE_NOOP("ProblemTableModel", "Field"),
+    QT_TRANSLATE_NOOP("ProblemTableModel", "Problem"),
+)
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -55,7 +63,7 @@ class ProblemTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -81,14 +89,16 @@ def _icon(problem: Problem) -> QIcon:
 
 def _cell(problem: Problem, column: int) -> str:
     if column == COL_SEVERITY:
-        return "Error" if problem.severity == "error" else "Warning"
+        if problem.severity == "error":
+            return QCoreApplication.translate("ProblemTableModel", "Error")
+        return QCoreApplication.translate("ProblemTableModel", "Warning")
     if column == COL_FILE:
         return problem.file or ""
     if column == COL_ROW:
         return "" if problem.row is None else str(problem.row)
     if column == COL_FIELD:
         return problem.field or ""
-    return problem.message
+    return problem.message  # the core's sentence, the same `intake` prints on the command line
 
 
 class ProblemsDialog(QDialog):
@@ -107,7 +117,7 @@ class ProblemsDialog(QDialog):
 
         self.table = QTableView()
         self.table.setModel(ProblemTableModel(self.problems, self))
-        self.table.setAccessibleName("Problems")
+        self.table.setAccessibleName(self.tr("Problems"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -119,7 +129,9 @@ class ProblemsDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton("&Copy list", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = buttons.addButton(
+            self.tr("&Copy list"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         buttons.rejected.connect(self.reject)
 

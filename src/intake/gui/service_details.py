@@ -1,23 +1,32 @@
-"""A service's details as HTML for a QTextBrowser.
+"""A service's details as HTML for a QTextBrowser, in the interface's language.
 
 Every string from the directory or the taxonomy goes through `escape()` before it is
 placed in markup: a listing named `<b>x</b>` shows those characters, never bold text.
+The program's own words go through Qt's translations (context "ServiceDetails"), the
+taxonomy's through `Vocabulary`; what the directory itself says is shown as written.
 """
 
 import datetime as dt
 from html import escape
 from urllib.parse import urlsplit
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+
 from intake.directory.snapshot import Place, ServiceView
 from intake.gui.directory_labels import Vocabulary, language_codes, language_name
+from intake.gui.i18n import fill
 from intake.taxonomy import IntakeTaxonomy
 
 STALE_AFTER = dt.timedelta(days=365)
 
 _STATUS_NOTICE = {
-    "inactive": "This service is inactive: check with them before referring.",
-    "defunct": "This service is no longer offered.",
-    "temporarily closed": "This service is temporarily closed.",
+    "inactive": QT_TRANSLATE_NOOP(
+        "ServiceDetails", "This service is inactive: check with them before referring."
+    ),
+    "defunct": QT_TRANSLATE_NOOP("ServiceDetails", "This service is no longer offered."),
+    "temporarily closed": QT_TRANSLATE_NOOP(
+        "ServiceDetails", "This service is temporarily closed."
+    ),
 }
 _NOTICE = (
     '<table width="100%" cellpadding="6" style="background-color:#fff4ce; color:#3d2e00; '
@@ -32,26 +41,57 @@ def details_html(service: ServiceView, taxonomy: IntakeTaxonomy, today: dt.date)
     if service.organization_name:
         parts.append(f"<p>{escape(service.organization_name)}</p>")
     if service.status != "active":
-        notice = _STATUS_NOTICE.get(service.status, f"Status: {service.status}.")
-        parts.append(_NOTICE.format(f"<b>{escape(notice)}</b>"))
+        parts.append(_NOTICE.format(f"<b>{escape(_status_notice(service.status))}</b>"))
     if service.alert:
-        parts.append(_NOTICE.format(f"<b>Alert:</b> {escape(service.alert)}"))
+        alert = QCoreApplication.translate("ServiceDetails", "Alert:")
+        parts.append(_NOTICE.format(f"<b>{escape(alert)}</b> {escape(service.alert)}"))
     if service.description:
         parts.append(_paragraphs(service.description))
+    languages = ", ".join(map(language_name, language_codes(service)))
     parts += [
-        _section("Services offered", _types(service, words)),
-        _section("Who can come", _eligibility(service, words)),
-        _section("How it works", _approach(service, words)),
-        _section("Languages", escape(", ".join(map(language_name, language_codes(service))))),
-        _section("Cost", _cost(service, words)),
-        _section("Where", "".join(_place(place) for place in service.places)),
-        _section("Contact", _contact(service)),
-        _section("Hours", _lines(service.schedule.split("; "))),
-        _section("How to get in", _getting_in(service)),
-        _section("Other classifications", escape(", ".join(service.other_terms))),
-        _section("Last verified", _verified(service.assured_date, today)),
+        _section(
+            QCoreApplication.translate("ServiceDetails", "Services offered"),
+            _types(service, words),
+        ),
+        _section(
+            QCoreApplication.translate("ServiceDetails", "Who can come"),
+            _eligibility(service, words),
+        ),
+        _section(
+            QCoreApplication.translate("ServiceDetails", "How it works"),
+            _approach(service, words),
+        ),
+        _section(QCoreApplication.translate("ServiceDetails", "Languages"), escape(languages)),
+        _section(QCoreApplication.translate("ServiceDetails", "Cost"), _cost(service, words)),
+        _section(
+            QCoreApplication.translate("ServiceDetails", "Where"),
+            "".join(_place(place) for place in service.places),
+        ),
+        _section(QCoreApplication.translate("ServiceDetails", "Contact"), _contact(service)),
+        _section(
+            QCoreApplication.translate("ServiceDetails", "Hours"),
+            _lines(service.schedule.split("; ")),
+        ),
+        _section(
+            QCoreApplication.translate("ServiceDetails", "How to get in"), _getting_in(service)
+        ),
+        _section(
+            QCoreApplication.translate("ServiceDetails", "Other classifications"),
+            escape(", ".join(service.other_terms)),
+        ),
+        _section(
+            QCoreApplication.translate("ServiceDetails", "Last verified"),
+            _verified(service.assured_date, today),
+        ),
     ]
     return "".join(parts)
+
+
+def _status_notice(status: str) -> str:
+    notice = _STATUS_NOTICE.get(status)
+    if notice is not None:
+        return QCoreApplication.translate("ServiceDetails", notice)
+    return fill(QCoreApplication.translate("ServiceDetails", "Status: %1."), status)
 
 
 def _section(title: str, body: str) -> str:
@@ -83,10 +123,12 @@ def _eligibility(service: ServiceView, words: Vocabulary) -> str:
     items = [escape(_ages(service.minimum_age, service.maximum_age))]
     populations = words.feature_terms(service, "population")
     if populations:
-        items.append("Only for: " + escape(", ".join(t.label for t in populations)))
+        text = QCoreApplication.translate("ServiceDetails", "Only for: %1")
+        items.append(escape(fill(text, ", ".join(t.label for t in populations))))
     substances = words.feature_terms(service, "substance")
     if substances:
-        items.append("Only for use of: " + escape(", ".join(t.label for t in substances)))
+        text = QCoreApplication.translate("ServiceDetails", "Only for use of: %1")
+        items.append(escape(fill(text, ", ".join(t.label for t in substances))))
     for term in words.feature_terms(service, "requirement"):
         items.append(f"<b>{escape(term.label)}</b>: {escape(term.description)}")
     if service.eligibility_description:
@@ -96,12 +138,13 @@ def _eligibility(service: ServiceView, words: Vocabulary) -> str:
 
 def _ages(minimum: float | None, maximum: float | None) -> str:
     if minimum is not None and maximum is not None:
-        return f"Ages {_age(minimum)} to {_age(maximum)}"
+        text = QCoreApplication.translate("ServiceDetails", "Ages %1 to %2")
+        return fill(text, _age(minimum), _age(maximum))
     if minimum is not None:
-        return f"Ages {_age(minimum)} and up"
+        return fill(QCoreApplication.translate("ServiceDetails", "Ages %1 and up"), _age(minimum))
     if maximum is not None:
-        return f"Up to age {_age(maximum)}"
-    return "All ages"
+        return fill(QCoreApplication.translate("ServiceDetails", "Up to age %1"), _age(maximum))
+    return QCoreApplication.translate("ServiceDetails", "All ages")
 
 
 def _age(value: float) -> str:
@@ -128,11 +171,13 @@ def _cost(service: ServiceView, words: Vocabulary) -> str:
 def _place(place: Place) -> str:
     lines = [f"<b>{escape(place.name)}</b>"] if place.name else []
     if place.confidential or not place.address:
-        lines.append("<i>Call for address</i>")
+        call = QCoreApplication.translate("ServiceDetails", "Call for address")
+        lines.append(f"<i>{escape(call)}</i>")
     else:
         lines.append(escape(place.address))
     if place.transportation:
-        lines.append("Getting there: " + escape(place.transportation))
+        text = QCoreApplication.translate("ServiceDetails", "Getting there: %1")
+        lines.append(escape(fill(text, place.transportation)))
     return "<p>" + "<br>".join(lines) + "</p>"
 
 
@@ -155,18 +200,33 @@ def _link(url: str) -> str:
 def _getting_in(service: ServiceView) -> str:
     parts = [_paragraphs(service.application_process)] if service.application_process else []
     if service.wait_time:
-        parts.append(f"<p>Wait time: {escape(service.wait_time)}</p>")
+        text = QCoreApplication.translate("ServiceDetails", "Wait time: %1")
+        parts.append(f"<p>{escape(fill(text, service.wait_time))}</p>")
     return "".join(parts)
 
 
 def _verified(assured_date: str, today: dt.date) -> str:
     if not assured_date:
-        return _NOTICE.format("Not recorded: this listing may be out of date.")
+        text = QCoreApplication.translate(
+            "ServiceDetails", "Not recorded: this listing may be out of date."
+        )
+        return _NOTICE.format(escape(text))
     try:
         verified = dt.date.fromisoformat(assured_date[:10])
     except ValueError:
         return escape(assured_date)
-    text = f"{verified:%B} {verified.day}, {verified.year}"  # a month name, digits: no markup
+    date = _long_date(verified)
     if today - verified > STALE_AFTER:
-        return _NOTICE.format(f"{text}: more than a year ago, so this listing may be out of date.")
-    return text
+        text = QCoreApplication.translate(
+            "ServiceDetails", "%1: more than a year ago, so this listing may be out of date."
+        )
+        return _NOTICE.format(escape(fill(text, date)))
+    return escape(date)
+
+
+def _long_date(day: dt.date) -> str:
+    """A date as "September 1, 2026", or "1 de septiembre de 2026" in Spanish."""
+    pattern = QCoreApplication.translate(
+        "ServiceDetails", "MMMM d, yyyy", "date format (Qt QLocale): month name, day, year"
+    )
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)

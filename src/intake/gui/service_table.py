@@ -27,7 +27,7 @@ _PHONE_SAMPLE = "+1 406-555-0100"
 class ServiceTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Services")
+        self.setAccessibleName(self.tr("Services"))
         self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
