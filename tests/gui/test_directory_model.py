@@ -19,9 +19,9 @@ from intake.taxonomy import IntakeTaxonomy
 
 @pytest.fixture
 def proxy(snapshot: DirectorySnapshot, taxonomy: IntakeTaxonomy) -> ServiceFilterProxy:
-    model = ServiceTableModel()
+    proxy = ServiceFilterProxy()
+    model = ServiceTableModel(proxy)  # owned by the proxy: both live while a test holds it
     model.set_directory(snapshot.services, taxonomy)
-    proxy = ServiceFilterProxy(model)
     proxy.setSourceModel(model)
     return proxy
 
