@@ -1948,12 +1948,44 @@
         <translation>Deteniendo…</translation>
     </message>
     <message>
+        <source>%v of %m letters made</source>
+        <translation>%v de %m cartas hechas</translation>
+    </message>
+    <message>
         <source>Making the letters: %1 of %2 done.</source>
         <translation>Preparando las cartas: %1 de %2 listas.</translation>
     </message>
     <message>
-        <source>Printing letter %1 of %2 (%3): page %4 of %5 done.</source>
-        <translation>Imprimiendo la carta %1 de %2 (%3): página %4 de %5 lista.</translation>
+        <source>The printer could not be started, so nothing was printed. Check that it is connected, or, when printing to a file, that the folder can be written to.</source>
+        <translation>No se pudo iniciar la impresora, así que no se imprimió nada. Compruebe que está conectada o, si imprime a un archivo, que se puede escribir en la carpeta.</translation>
+    </message>
+    <message>
+        <source>The file could not be written (%1), so nothing was saved.</source>
+        <translation>No se pudo escribir el archivo (%1), así que no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The printer stopped while printing “%1”; the pages before it may have printed.</source>
+        <translation>La impresora se detuvo al imprimir «%1»; puede que las páginas anteriores se hayan impreso.</translation>
+    </message>
+    <message>
+        <source>its file could not be found</source>
+        <translation>no se encontró su archivo</translation>
+    </message>
+    <message>
+        <source>its file is not a PDF that can be read</source>
+        <translation>su archivo no es un PDF que se pueda leer</translation>
+    </message>
+    <message>
+        <source>its file is protected by a password</source>
+        <translation>su archivo está protegido con contraseña</translation>
+    </message>
+    <message>
+        <source>it has no pages</source>
+        <translation>no tiene páginas</translation>
+    </message>
+    <message>
+        <source>Could not print “%1”: %2. Nothing was printed.</source>
+        <translation>No se pudo imprimir «%1»: %2. No se imprimió nada.</translation>
     </message>
     <message>
         <source>Printed %1 page(s) to %2.</source>
@@ -1970,42 +2002,6 @@
     <message>
         <source>Printing stopped: %1 of %2 letters, each complete, went to the printer.</source>
         <translation>Impresión detenida: %1 de %2 cartas, cada una completa, llegaron a la impresora.</translation>
-    </message>
-    <message>
-        <source>its file could not be found.</source>
-        <translation>no se encontró su archivo.</translation>
-    </message>
-    <message>
-        <source>its file is not a PDF that can be read.</source>
-        <translation>su archivo no es un PDF que se pueda leer.</translation>
-    </message>
-    <message>
-        <source>its file is protected by a password.</source>
-        <translation>su archivo está protegido con contraseña.</translation>
-    </message>
-    <message>
-        <source>it has no pages.</source>
-        <translation>no tiene páginas.</translation>
-    </message>
-    <message>
-        <source>the printer would not start a new page.</source>
-        <translation>la impresora no pudo empezar una página nueva.</translation>
-    </message>
-    <message>
-        <source>The printer could not be started. Check that it is connected, or, when printing to a file, that the folder can be written to.</source>
-        <translation>No se pudo iniciar la impresora. Compruebe que esté conectada o, si imprime a un archivo, que se pueda escribir en la carpeta.</translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1</source>
-        <translation>No se pudo escribir el archivo: %1</translation>
-    </message>
-    <message>
-        <source>Could not print “%1”: %2</source>
-        <translation>No se pudo imprimir «%1»: %2</translation>
-    </message>
-    <message>
-        <source>Nothing more was printed.</source>
-        <translation>No se imprimió nada más.</translation>
     </message>
     <message>
         <source>A provider letter for each ticked referral that allows one, and the handout.</source>
@@ -2050,6 +2046,14 @@
     <message>
         <source>Preview</source>
         <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>%v of %m pages</source>
+        <translation>%v de %m páginas</translation>
+    </message>
+    <message>
+        <source>Printing letter %1 of %2, “%3”: page %4 of %5 done.</source>
+        <translation>Imprimiendo la carta %1 de %2, «%3»: página %4 de %5 lista.</translation>
     </message>
     <message>
         <source>Sent %1 page(s) to the printer.</source>

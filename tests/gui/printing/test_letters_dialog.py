@@ -10,13 +10,15 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from intake.gui.printing import letters_dialog as module
-from intake.gui.printing import open_letters_dialog
+from intake.gui.printing import open_letters_dialog, pdf_print
+from intake.gui.printing.jobs import Document
 from intake.gui.printing.letters_dialog import LettersDialog
+from intake.gui.printing.print_job import Letter
 from intake.store import Database
 from intake.store.records_tables import Disclosure
 
@@ -184,19 +186,36 @@ def test_print_all_prints_letters_and_handout(
 ) -> None:
     printed = out_dir / "all.pdf"
     monkeypatch.setattr(LettersDialog, "ask_printer", staticmethod(pdf_printer(printed)))
+    made: dict[str, tuple[int, str]] = {}  # letter title: its pages and text, as made
+
+    def print_and_note(printer: QPrinter, letters: list[Letter], *args: object) -> object:
+        for letter in letters:
+            made[letter.title] = pdf_text(letter.path)
+        return real_print_letters(printer, letters, *args)
+
+    real_print_letters = module.print_letters
+    monkeypatch.setattr(module, "print_letters", print_and_note)
     dialog = opened(qtbot, demo_db, intake_id)
     kinds = [d.kind for d in dialog.all_documents()]
     assert kinds == ["provider", "handout"]
     dialog.print_all_button.click()
     idle(qtbot, dialog)
     assert printed.exists(), dialog.status.text()
-    pages, _ = pdf_text(printed)
-    assert pages >= 3
-    assert f"Sent {pages} page(s)" in dialog.status.text()
+    assert list(made) == [
+        "Provider letter to Methadone treatment (Rimview Opioid Treatment Program)",
+        "Client handout",
+    ]
+    pages, text = pdf_text(printed)
+    assert pages == sum(count for count, _ in made.values())  # every page of both
+    for _, letter_text in made.values():  # each letter's words are in the printed file
+        words = set(letter_text.split())
+        assert len(words & set(text.split())) >= 0.9 * len(words)
+    assert dialog.status.text() == f"Printed {pages} page(s) to {printed}."
     assert disclosures(demo_db) == 1
+    assert not dialog.progress_bar.isVisible() and not dialog.cancel_button.isVisible()
 
 
-def test_print_all_can_be_cancelled(
+def test_print_all_can_be_cancelled_while_the_letters_are_made(
     qtbot: QtBot,
     demo_db: Database,
     intake_id: str,
@@ -219,15 +238,116 @@ def test_print_all_can_be_cancelled(
     dialog = opened(qtbot, demo_db, intake_id)
     dialog.print_all_button.click()
     qtbot.waitUntil(lambda: calls == [1], timeout=20_000)
-    progress = dialog.progress_dialog
-    assert progress is not None and progress.isVisible()
-    shot(progress, "print_all_progress")
-    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Cancel")
-    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert dialog.progress_bar.isVisible() and dialog.cancel_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.cancel_button.isEnabled()
     gate.set()
     idle(qtbot, dialog)
-    assert dialog.status.text() == "Cancelled."
+    assert dialog.status.text() == "Printing cancelled; no file was written."
     assert calls == [1]  # the handout was never made
+    assert not printed.exists()
+    assert not dialog.progress_bar.isVisible()
+
+
+def gate_pages(monkeypatch: pytest.MonkeyPatch, hold_at: int) -> tuple[threading.Event, list[int]]:
+    """Hold the print worker when it starts drawing page `hold_at` until the gate opens."""
+    gate, drawn = threading.Event(), []
+    real = pdf_print.draw_page
+
+    def held(*args: object) -> None:
+        drawn.append(len(drawn) + 1)
+        if len(drawn) == hold_at:
+            gate.wait(20)
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_print, "draw_page", held)
+    return gate, drawn
+
+
+def test_cancel_while_printing_stops_and_keeps_no_file(
+    qtbot: QtBot,
+    demo_db: Database,
+    intake_id: str,
+    out_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    printed = out_dir / "cancelled.pdf"
+    monkeypatch.setattr(LettersDialog, "ask_printer", staticmethod(pdf_printer(printed)))
+    gate, drawn = gate_pages(monkeypatch, hold_at=2)
+    dialog = opened(qtbot, demo_db, intake_id)
+    dialog.print_all_button.click()
+    qtbot.waitUntil(lambda: len(drawn) == 2, timeout=20_000)  # held on page 2
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Printing letter"))
+    # The window works while the worker prints: the status says where the job is.
+    assert dialog.status.text() == (
+        "Printing letter 1 of 2, “Provider letter to Methadone treatment "
+        "(Rimview Opioid Treatment Program)”: page 1 of 3 done."
+    )
+    assert dialog.progress_bar.value() == 1 and dialog.progress_bar.maximum() >= 4
+    assert dialog.progress_bar.text() == f"1 of {dialog.progress_bar.maximum()} pages"
+    assert dialog.progress_bar.isVisible()
+    assert not dialog.print_all_button.isEnabled()
+    shot(dialog, "letters_dialog_printing")
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    gate.set()
+    idle(qtbot, dialog)
+    assert drawn == [1, 2]  # the page being drawn was finished, no other was started
+    assert dialog.status.text() == "Printing cancelled; no file was written."
+    assert not printed.exists()
+    assert [p.name for p in out_dir.iterdir()] == []  # no temporary file left either
+    assert dialog.print_all_button.isEnabled()
+
+
+def test_a_letter_that_cannot_be_printed_is_named(
+    qtbot: QtBot,
+    demo_db: Database,
+    intake_id: str,
+    out_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    printed = out_dir / "all.pdf"
+    monkeypatch.setattr(LettersDialog, "ask_printer", staticmethod(pdf_printer(printed)))
+    real = module.make_document
+
+    def damaged_handout(context: object, document: Document, out: Path, **kwargs: object) -> Path:
+        path = real(context, document, out, **kwargs)  # type: ignore[arg-type]
+        if document.kind == "handout":
+            path.write_bytes(b"%PDF-1.4 cut short")
+        return path
+
+    monkeypatch.setattr(module, "make_document", damaged_handout)
+    dialog = opened(qtbot, demo_db, intake_id)
+    dialog.print_all_button.click()
+    idle(qtbot, dialog)
+    assert dialog.status.text() == (
+        "Could not print “Client handout”: its file is not a PDF that can be read. "
+        "Nothing was printed."
+    )
+    assert "Traceback" not in dialog.status.text()
+    assert not printed.exists()
+    shot(dialog, "letters_dialog_print_failed")
+
+
+def test_closing_the_dialog_while_printing_stops_the_job(
+    qtbot: QtBot,
+    demo_db: Database,
+    intake_id: str,
+    out_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    printed = out_dir / "closed.pdf"
+    monkeypatch.setattr(LettersDialog, "ask_printer", staticmethod(pdf_printer(printed)))
+    gate, drawn = gate_pages(monkeypatch, hold_at=1)
+    dialog = opened(qtbot, demo_db, intake_id)
+    folder = Path(dialog._temp.name)
+    dialog.print_all_button.click()
+    qtbot.waitUntil(lambda: drawn == [1], timeout=20_000)
+    dialog.close_button.click()
+    assert folder.exists()  # the worker still reads the letters from it
+    gate.set()
+    QThreadPool.globalInstance().waitForDone(30_000)
+    qtbot.waitUntil(lambda: not folder.exists(), timeout=10_000)
+    assert drawn == [1]
     assert not printed.exists()
 
 

@@ -1,11 +1,12 @@
 """Letters for one stored intake: provider letters and the client handout, previewed,
 printed, saved as PDF, or printed all at once.
 
-The core decides what may be made (consent, sections) and makes the PDFs (jobs.py, off
-the UI thread through run_task); this dialog only asks and shows. Every provider letter
-that is printed or saved is recorded in the client's accounting of disclosures; a
-preview is not a disclosure. Temporary PDFs live in a folder removed when the dialog
-closes.
+The core decides what may be made (consent, sections) and makes the PDFs (jobs.py);
+pdf_print puts them on paper. Both run off the UI thread through run_task; this dialog
+only asks and shows, with progress and Cancel while printing (closing it cancels too).
+Every provider letter that is printed or saved is recorded in the client's accounting of
+disclosures; a preview is not a disclosure. Temporary PDFs live in a folder removed when
+the dialog closes (or, if it closes mid-print, when the print worker has finished).
 """
 
 import datetime as dt
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QProgressDialog,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -47,9 +48,17 @@ from intake.gui.printing.jobs import (
     load_letters_context,
     make_document,
 )
-from intake.gui.printing.pdf_print import prepare_printer, print_pdfs
+from intake.gui.printing.pdf_print import output_file, prepare_printer, print_letters
 from intake.gui.printing.preview import PdfPreviewDialog
-from intake.gui.tasks import ProgressRelay, run_task
+from intake.gui.printing.print_job import (
+    Letter,
+    PrintError,
+    PrintFailure,
+    PrintRelay,
+    PrintResult,
+    PrintStep,
+)
+from intake.gui.tasks import Task, run_task
 from intake.letters import KINDS
 from intake.problems import InputError
 from intake.progress import Cancelled
@@ -111,6 +120,9 @@ class ReferralListModel(QAbstractListModel):
     def checked(self) -> list[ReferralChoice]:
         return [c for c, on in zip(self._choices, self._checked, strict=True) if on]
 
+    def choices(self) -> list[ReferralChoice]:
+        return list(self._choices)
+
     def choice(self, row: int) -> ReferralChoice | None:
         return self._choices[row] if 0 <= row < len(self._choices) else None
 
@@ -120,6 +132,8 @@ class LettersDialog(QDialog):
     @staticmethod
     def ask_printer(printer: QPrinter, parent: QWidget) -> bool:
         dialog = QPrintDialog(printer, parent)
+        # Page ranges would be ignored: the letters are printed whole.
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, False)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     @staticmethod
@@ -141,7 +155,8 @@ class LettersDialog(QDialog):
         self._temp = tempfile.TemporaryDirectory(prefix="intake-print-")
         self._counter = 0
         self.preview_dialog: PdfPreviewDialog | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self.relay: PrintRelay | None = None
+        self._print_task: Task | None = None
         self._busy = False
 
         self.model = ReferralListModel(self)
@@ -186,6 +201,12 @@ class LettersDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName(self.tr("Status"))
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName(self.tr("Printing progress"))
+        self.cancel_button = QPushButton(self.tr("Ca&ncel printing"))
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.cancel_button)
 
         self.preview_button = QPushButton(self.tr("Pre&view"))
         self.print_button = QPushButton(self.tr("&Print…"))
@@ -213,6 +234,7 @@ class LettersDialog(QDialog):
         layout.addWidget(document_box)
         layout.addWidget(self.sections_box)
         layout.addWidget(self.status)
+        layout.addLayout(progress_row)
         layout.addLayout(actions)
 
         self.list.selectionModel().currentChanged.connect(self._update)
@@ -222,12 +244,14 @@ class LettersDialog(QDialog):
         self.print_button.clicked.connect(self.print_current)
         self.save_button.clicked.connect(self.save_current)
         self.print_all_button.clicked.connect(self.print_all)
+        self.cancel_button.clicked.connect(self.cancel_printing)
         self.close_button.clicked.connect(self.reject)
         self.setTabOrder(self.list, self.provider_radio)
         self.setTabOrder(self.provider_radio, self.handout_radio)
 
         height = self.fontMetrics().height()
         self.resize(46 * height, 36 * height)
+        self._show_progress(False)
         self._set_actions_enabled(False)
         today = dt.date.today()
         run_task(
@@ -384,20 +408,9 @@ class LettersDialog(QDialog):
         return printer
 
     def print_current(self) -> None:
-        document, context = self.current_document(), self.context
-        if document is None or context is None:
-            return
-        printer = self._new_printer()
-        if printer is None:
-            return
-        out = self._temp_path(document)
-        self._start(self.tr("Making the document…"))
-        run_task(
-            self,
-            lambda: make_document(context, document, out, database=self.database),
-            lambda path: self._print_paths(printer, [path]),
-            self._failed,
-        )
+        document = self.current_document()
+        if document is not None:
+            self._print_documents([document])
 
     def save_current(self) -> None:
         document, context = self.current_document(), self.context
@@ -422,88 +435,178 @@ class LettersDialog(QDialog):
         )
 
     def print_all(self) -> None:
-        documents, context = self.all_documents(), self.context
-        if not documents or context is None:
+        documents = self.all_documents()
+        if documents:
+            self._print_documents(documents)
+
+    # -- printing (off the UI thread) ---------------------------------------------------
+
+    def _print_documents(self, documents: list[Document]) -> None:
+        """Make the documents, then print them in one job, all in a worker; the dialog shows
+        progress and offers Cancel meanwhile."""
+        context = self.context
+        if context is None:
             return
         printer = self._new_printer()
         if printer is None:
             return
-        outs = [self._temp_path(d) for d in documents]
-        relay = ProgressRelay(self)
-        progress = QProgressDialog(
-            self.tr("Making the documents…"), self.tr("Cancel"), 0, len(documents), self
-        )
-        progress.setWindowTitle(self.tr("Print all"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.canceled.connect(relay.cancel)  # the Cancel button
-        progress.rejected.connect(relay.cancel)  # Escape
-        relay.stepped.connect(lambda _stage, done, _total: progress.setValue(done))
-        self.progress_dialog = progress
+        to_file = output_file(printer) is not None
+        jobs = [(d, self._temp_path(d), self.letter_title(d)) for d in documents]
+        relay = self.relay = PrintRelay(self)
+        relay.stepped.connect(self._show_making)
+        relay.printed.connect(self._show_printed)
         database = self.database
 
-        def work() -> list[Path]:
-            made = []
-            for number, (document, out) in enumerate(zip(documents, outs, strict=True)):
-                relay.check()
-                made.append(make_document(context, document, out, database=database))
-                relay.step("documents", number + 1, len(documents))
-            return made
+        def work() -> PrintResult:
+            letters = []
+            for number, (document, out, title) in enumerate(jobs, start=1):
+                relay.check()  # Cancel before printing starts: nothing is sent
+                letters.append(
+                    Letter(title, make_document(context, document, out, database=database))
+                )
+                relay.step("documents", number, len(jobs))
+            return print_letters(printer, letters, relay)
 
-        self._start(self.tr("Making the documents…"))
-        progress.show()
-        run_task(
-            self, work, lambda paths: self._print_paths(printer, paths, progress), self._all_failed
+        self._start(self.tr("Making the letters…"))
+        self._show_progress(True)
+        self._print_task = run_task(
+            self,
+            work,
+            lambda result: self._printed(result, to_file),
+            lambda exc: self._print_failed(exc, to_file),
         )
 
-    def _all_failed(self, exc: BaseException) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.reset()
-            self.progress_dialog = None
-        self._failed(exc)
+    def letter_title(self, document: Document) -> str:
+        """What a document is called in progress and error messages."""
+        if document.kind == "handout":
+            return self.tr("Client handout")
+        choice = next(
+            (c for c in self.model.choices() if c.service_id == document.service_ids[0]), None
+        )
+        name = choice.title if choice is not None else document.service_ids[0]
+        return self.tr("Provider letter to %1").replace("%1", name)
 
-    def _print_paths(
-        self, printer: QPrinter, paths: list[Path], progress: QProgressDialog | None = None
-    ) -> None:
-        from intake.gui.printing.pdf_print import page_count
-
-        total = page_count(paths)
-        if progress is not None:
-            progress.setLabelText(self.tr("Printing…"))
-            progress.setRange(0, total)
-            progress.setValue(0)
-
-        def on_page(done: int) -> bool:
-            if progress is None:
-                return True
-            progress.setValue(done)
-            from PySide6.QtWidgets import QApplication
-
-            QApplication.processEvents()
-            return not progress.wasCanceled()
-
-        try:
-            printed = print_pdfs(printer, paths, on_page)
-        except OSError as exc:
-            self._failed(exc)
+    def cancel_printing(self) -> None:
+        if self.relay is None or self.relay.cancelled:
             return
-        finally:
-            if progress is not None:
-                progress.reset()
-                self.progress_dialog = None
-        if printed < total:
+        self.relay.cancel()
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("Stopping…"))
+
+    def _show_progress(self, shown: bool) -> None:
+        self.progress_bar.setRange(0, 0)  # busy until the first step says how much
+        self.progress_bar.setVisible(shown)
+        self.cancel_button.setVisible(shown)
+        self.cancel_button.setEnabled(shown)
+
+    def _show_making(self, _stage: str, done: int, total: int) -> None:
+        if self.relay is None or self.relay.cancelled:
+            return
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+        self.progress_bar.setFormat(self.tr("%v of %m letters made"))
+        self.status.setText(
+            self.tr("Making the letters: %1 of %2 done.")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
+
+    def _show_printed(self, step: PrintStep) -> None:
+        self.progress_bar.setRange(0, step.total)
+        self.progress_bar.setValue(step.done)
+        if self.relay is None or self.relay.cancelled:
+            return
+        self.progress_bar.setFormat(self.tr("%v of %m pages"))
+        self.status.setText(
+            self.tr("Printing letter %1 of %2, “%3”: page %4 of %5 done.")
+            .replace("%1", str(step.letter))
+            .replace("%2", str(step.letters))
+            .replace("%3", step.title)
+            .replace("%4", str(step.page))
+            .replace("%5", str(step.pages))
+        )
+
+    def _end_printing(self) -> None:
+        if self.relay is not None:
+            self.relay.deleteLater()  # its last signals were delivered before the result
+        self.relay = None
+        self._print_task = None
+        self._show_progress(False)
+
+    def _printed(self, result: PrintResult, to_file: bool) -> None:
+        self._end_printing()
+        if result.cancelled:
+            self._finish(self._cancelled_text(result.letters_printed, result.letters, to_file))
+        elif result.file is not None:
             self._finish(
-                self.tr("Printing cancelled after %1 of %2 pages.")
-                .replace("%1", str(printed))
-                .replace("%2", str(total))
+                self.tr("Printed %1 page(s) to %2.")
+                .replace("%1", str(result.pages_printed))
+                .replace("%2", str(result.file))
             )
         else:
-            self._finish(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(printed)))
+            self._finish(
+                self.tr("Sent %1 page(s) to the printer.").replace("%1", str(result.pages_printed))
+            )
+
+    def _cancelled_text(self, letters_printed: int, letters: int, to_file: bool) -> str:
+        if to_file:
+            return self.tr("Printing cancelled; no file was written.")
+        if letters_printed == 0:
+            return self.tr("Printing cancelled; nothing was sent to the printer.")
+        return (
+            self.tr("Printing stopped: %1 of %2 letters, each complete, went to the printer.")
+            .replace("%1", str(letters_printed))
+            .replace("%2", str(letters))
+        )
+
+    def _print_failed(self, exc: BaseException, to_file: bool) -> None:
+        self._end_printing()
+        if isinstance(exc, Cancelled):
+            self._finish(self._cancelled_text(0, 0, to_file))
+        elif isinstance(exc, PrintError):
+            self._finish(self.print_error_text(exc))
+        else:
+            self._failed(exc)
+
+    def print_error_text(self, error: PrintError) -> str:
+        """Plain sentences: which letter, what went wrong, what became of the job."""
+        if error.failure == PrintFailure.PRINTER:
+            return self.tr(
+                "The printer could not be started, so nothing was printed. Check that it is "
+                "connected, or, when printing to a file, that the folder can be written to."
+            )
+        if error.failure == PrintFailure.OUTPUT:
+            return self.tr("The file could not be written (%1), so nothing was saved.").replace(
+                "%1", error.detail
+            )
+        if error.failure == PrintFailure.PAGE:
+            return self.tr(
+                "The printer stopped while printing “%1”; the pages before it may have printed."
+            ).replace("%1", error.letter or "")
+        reasons = {
+            PrintFailure.MISSING: self.tr("its file could not be found"),
+            PrintFailure.UNREADABLE: self.tr("its file is not a PDF that can be read"),
+            PrintFailure.PROTECTED: self.tr("its file is protected by a password"),
+            PrintFailure.EMPTY: self.tr("it has no pages"),
+        }
+        # Letters are all opened before the first page: none of the job was printed.
+        return (
+            self.tr("Could not print “%1”: %2. Nothing was printed.")
+            .replace("%1", error.letter or "")
+            .replace("%2", reasons[error.failure])
+        )
 
     def done(self, result: int) -> None:
         if self.preview_dialog is not None:
             self.preview_dialog.close()
-        self._temp.cleanup()
+        if self._print_task is not None:
+            # Closing stops printing; the worker may still be reading the letters, so
+            # their folder goes when it has finished.
+            if self.relay is not None:
+                self.relay.cancel()
+            self._print_task.finished.connect(self._temp.cleanup)
+        else:
+            self._temp.cleanup()
         super().done(result)
 
 

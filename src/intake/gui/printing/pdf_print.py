@@ -1,21 +1,53 @@
-"""Putting finished PDFs on paper: each page rendered by QtPdf into a QPrinter's painter.
+"""Putting finished PDFs on paper, in a worker thread: every page of every letter, one job.
 
-The PDFs are made by the core (reportlab); Qt only draws their pages, so what is printed
-is exactly what is saved. Runs on the UI thread (QPainter on a printer), one page at a
-time, asking `on_page` between pages whether to go on (a progress dialog's Cancel).
+    prepare_printer(printer, settings)                  # UI thread, before QPrintDialog
+    result = print_letters(printer, letters, relay)     # worker (run_task), then UI again
+
+The PDFs are made by the core (reportlab); QtPdf renders their pages and a QPainter draws
+them on the printer, both allowed outside the GUI thread (Qt: "Painting in threads";
+QtPdf serialises PDFium behind one lock). The printer belongs to the worker until the
+job ends: the UI thread must not touch it meanwhile.
+
+Every letter is opened before anything is printed, so an unreadable one stops the job
+with its name and nothing sent. On Cancel:
+- to a PDF file: the job stops at the next page and the file is not written. Pages go to
+  a temporary file beside it, renamed over it only when the job is complete, so a file
+  that exists is a whole one (and a file already there is left as it was).
+- to paper: Qt cannot take back pages it has drawn (QPrinter.abort() does nothing on
+  CUPS, PDF or Windows printers; ending the painter sends the job), so the job stops
+  after the letter being printed: only whole letters reach the printer.
 """
 
-from collections.abc import Callable, Sequence
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRect, QSize
+import shiboken6
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from intake.gui.printing.page_raster import draw_page, page_geometry
+from intake.gui.printing.print_job import (
+    Letter,
+    PrintError,
+    PrintFailure,
+    PrintProgress,
+    PrintResult,
+    PrintStep,
+)
+from intake.gui.printing.text_layer import draw_text_layer
 from intake.settings import ClinicSettings
 
-PRINT_DPI = 300
+_LOAD_FAILURES = {
+    QPdfDocument.Error.FileNotFound: PrintFailure.MISSING,
+    QPdfDocument.Error.IncorrectPassword: PrintFailure.PROTECTED,
+    QPdfDocument.Error.UnsupportedSecurityScheme: PrintFailure.PROTECTED,
+}
 
 
 def page_size_for(settings: ClinicSettings) -> QPageSize:
@@ -32,61 +64,124 @@ def prepare_printer(printer: QPrinter, settings: ClinicSettings) -> None:
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
 
 
-def page_count(paths: Sequence[Path]) -> int:
-    total = 0
-    for path in paths:
-        document = QPdfDocument()
-        document.load(str(path))
-        total += document.pageCount()
-        document.close()
-    return total
+def output_file(printer: QPrinter) -> Path | None:
+    """The PDF file the printer writes, or None when it prints on paper."""
+    name = printer.outputFileName()
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and name:
+        return Path(name)
+    return None
 
 
-def print_pdfs(
+def print_letters(
     printer: QPrinter,
-    paths: Sequence[Path],
-    on_page: Callable[[int], bool] | None = None,
-) -> int:
-    """Print every page of every PDF in one job; returns the pages printed.
+    letters: Sequence[Letter],
+    progress: PrintProgress,
+    *,
+    whole_letters: bool | None = None,
+) -> PrintResult:
+    """Print every page of `letters` in order, in one job. Raises PrintError.
 
-    `on_page(done)` is called after each page; returning False stops (the job is then
-    aborted, so a half job is not sent on).
+    `whole_letters`: on Cancel, finish the letter being printed (default: on paper only).
     """
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("the printer could not be started")
-    printed = 0
+    target = output_file(printer)
+    if whole_letters is None:
+        whole_letters = target is None
+    with ExitStack() as stack:
+        documents = [stack.enter_context(_opened(letter)) for letter in letters]
+        if target is None:
+            return _paint(printer, letters, documents, progress, whole_letters, text=False)
+        # Pages go to a file beside the target, put in its place only when complete.
+        temporary = _temporary_beside(target)
+        printer.setOutputFileName(str(temporary))
+        try:
+            result = _paint(printer, letters, documents, progress, whole_letters, text=True)
+            if result.cancelled:
+                return result
+            _replace(temporary, target)
+            return replace(result, file=target)
+        finally:
+            printer.setOutputFileName(str(target))
+            temporary.unlink(missing_ok=True)
+
+
+@contextmanager
+def _opened(letter: Letter) -> Iterator[QPdfDocument]:
+    """The letter's PDF, made and closed in this (worker) thread; PrintError if unusable."""
+    document = QPdfDocument()
     try:
-        for path in paths:
-            document = QPdfDocument()
-            error = document.load(str(path))
-            if error != QPdfDocument.Error.None_:
-                raise OSError(f"could not read {path.name} to print it")
-            try:
-                for page in range(document.pageCount()):
-                    if printed and not printer.newPage():
-                        raise OSError("the printer could not start a new page")
-                    _draw_page(painter, printer, document, page)
-                    printed += 1
-                    if on_page is not None and not on_page(printed):
-                        printer.abort()
-                        return printed
-            finally:
-                document.close()
+        error = document.load(str(letter.path))
+        if error != QPdfDocument.Error.None_:
+            failure = _LOAD_FAILURES.get(error, PrintFailure.UNREADABLE)
+            if not letter.path.exists():
+                failure = PrintFailure.MISSING
+            raise PrintError(failure, letter.title, error.name)
+        if document.pageCount() < 1:
+            raise PrintError(PrintFailure.EMPTY, letter.title)
+        yield document
+    finally:
+        document.close()
+        shiboken6.delete(document)  # a QObject of this thread: freed here, not by another
+
+
+def _temporary_beside(target: Path) -> Path:
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.stem}-", suffix=".pdf.part", dir=target.parent
+        )
+    except OSError as exc:
+        raise PrintError(PrintFailure.OUTPUT, None, exc.strerror or str(exc)) from exc
+    os.close(handle)
+    return Path(name)
+
+
+def _replace(temporary: Path, target: Path) -> None:
+    try:
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise PrintError(PrintFailure.OUTPUT, None, exc.strerror or str(exc)) from exc
+
+
+def _paint(
+    printer: QPrinter,
+    letters: Sequence[Letter],
+    documents: Sequence[QPdfDocument],
+    progress: PrintProgress,
+    whole_letters: bool,
+    *,
+    text: bool,
+) -> PrintResult:
+    counts = [document.pageCount() for document in documents]
+    total = sum(counts)
+    done = 0
+    painter = QPainter()
+    try:
+        for number, (letter, document, pages) in enumerate(
+            zip(letters, documents, counts, strict=True), start=1
+        ):
+            for page in range(pages):
+                if progress.cancelled and (page == 0 or not whole_letters):
+                    return PrintResult(number - 1, len(letters), done, True, None)
+                _start_page(painter, printer, letter)
+                geometry = page_geometry(printer, document.pagePointSize(page))
+                draw_page(painter, document, page, geometry)
+                if text:
+                    draw_text_layer(painter, document, page, geometry.points_to_device())
+                done += 1
+                step = PrintStep(number, len(letters), letter.title, page + 1, pages, done, total)
+                progress.page_printed(step)
+        return PrintResult(len(letters), len(letters), done, False, None)
     finally:
         if painter.isActive():
+            # Sends the job. After a Cancel on paper that is whole letters only; after a
+            # failure mid-letter the pages drawn go too (Qt cannot take them back).
             painter.end()
-    return printed
 
 
-def _draw_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int) -> None:
-    target = printer.pageLayout().fullRectPixels(printer.resolution())
-    size_points = document.pagePointSize(page)
-    scale = min(target.width() / size_points.width(), target.height() / size_points.height())
-    width, height = int(size_points.width() * scale), int(size_points.height() * scale)
-    # Render at print resolution (capped) so text stays sharp, then draw into the page.
-    dpi_scale = min(PRINT_DPI, printer.resolution()) / 72.0
-    image = document.render(
-        page, QSize(int(size_points.width() * dpi_scale), int(size_points.height() * dpi_scale))
-    )
-    painter.drawImage(QRect(target.x(), target.y(), width, height), image)
+def _start_page(painter: QPainter, printer: QPrinter, letter: Letter) -> None:
+    # The job starts with its first page, so a job cancelled before it sends nothing at
+    # all (beginning one would put a blank page in the printer's queue).
+    if not painter.isActive():
+        if not painter.begin(printer):
+            raise PrintError(PrintFailure.PRINTER, letter.title)
+    elif not printer.newPage():
+        raise PrintError(PrintFailure.PAGE, letter.title)
