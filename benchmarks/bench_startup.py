@@ -55,10 +55,11 @@ app.exec()
 INTAKE = """
 import os, sys
 from PySide6.QtCore import QTimer
-from intake.gui import main_window
+from PySide6.QtWidgets import QMainWindow
 
-show = main_window.MainWindow.show
-loaded = main_window.MainWindow._loaded
+# Marks are set on Qt's own QMainWindow.show, so that intake's modules load in the order
+# and at the moment the real command loads them.
+show = QMainWindow.show
 
 def ready():
     print("window", flush=True)
@@ -72,7 +73,7 @@ def show_then_mark(self):
     QTimer.singleShot(0, ready)
     self.clients_page.searched.connect(listed)
 
-main_window.MainWindow.show = show_then_mark
+QMainWindow.show = show_then_mark
 from intake.cli import main
 sys.exit(main([]))
 """

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 import shiboken6
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from intake.gui import errors
 from intake.gui.tasks import ProgressRelay, run_task
@@ -85,7 +85,7 @@ def test_the_excepthook_logs_where_but_never_the_message(monkeypatch, caplog) ->
 def test_the_error_dialog_is_calm(qtbot, monkeypatch) -> None:
     seen: list[tuple[str, str]] = []
     monkeypatch.setattr(
-        errors.QMessageBox, "exec", lambda box: seen.append((box.windowTitle(), box.text()))
+        QMessageBox, "exec", lambda box: seen.append((box.windowTitle(), box.text()))
     )
     errors.show_error_dialog()
     assert seen == [(errors.TITLE, errors.TEXT)]

@@ -6,6 +6,7 @@ that `intake --help` and `intake --version` stay fast, and Qt is imported only w
 window opens.
 """
 
+import gc
 import importlib
 import logging
 import sys
@@ -76,6 +77,10 @@ def report(problems: Sequence[Problem]) -> None:
 
 
 def _open_window(*, database: str | None) -> int:
+    # Start-up creates many objects that all live on (Qt's enums, modules, widgets): the
+    # cycle collector would only walk them again and again. The app turns it back on
+    # once the window is up (intake.gui.app.run).
+    gc.disable()
     # Imported by name so that no headless command pulls in Qt (and the layer check holds).
     try:
         app = importlib.import_module("intake.gui.app")
@@ -85,5 +90,6 @@ def _open_window(*, database: str | None) -> int:
             "Install it with: pip install 'intake[gui]'",
             file=sys.stderr,
         )
+        gc.enable()
         return EXIT_BAD_INPUT
     return int(app.run(database_url=database))

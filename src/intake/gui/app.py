@@ -6,6 +6,7 @@ the top, so that `intake` without PySide6 installed fails on importing this modu
 the command line can say what to install.
 """
 
+import gc
 import os
 import sys
 
@@ -45,6 +46,7 @@ def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
     # more than the rest of the window; until then warnings reach standard error.
     QTimer.singleShot(0, window.start_loading)
     QTimer.singleShot(0, _log_to_file)
+    QTimer.singleShot(0, _collect_from_now_on)
     status = app.exec()
     # Work still running (a read started just before the window closed) finishes before
     # Python shuts down under it; a directory import was cancelled by the window.
@@ -65,6 +67,13 @@ def window_icon() -> QIcon:
         if path.is_file():
             icon.addFile(str(path), QSize(size, size))
     return icon if not icon.isNull() else QIcon(str(resource_path("icons", "intake.svg")))
+
+
+def _collect_from_now_on() -> None:
+    """What start-up made stays for good: set it aside from the cycle collector, then turn
+    the collector on (the command line turned it off while the window was being built)."""
+    gc.freeze()
+    gc.enable()
 
 
 def display_available() -> bool:

@@ -10,7 +10,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from intake.gui.i18n import fill
 
@@ -50,6 +50,8 @@ def where(tb: TracebackType | None) -> str:
 
 
 def show_error_dialog() -> None:
+    from PySide6.QtWidgets import QMessageBox  # here: not needed to start
+
     global _showing
     if _showing:  # one dialog at a time, even if errors keep coming
         return

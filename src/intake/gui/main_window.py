@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from shiboken6 import isValid
 
 from intake.gui import i18n, loading
 from intake.gui.clients import ClientsPage, IntakeLauncher
@@ -283,7 +284,7 @@ class MainWindow(QMainWindow):
         from intake.first_run import missing_setup_fields
         from intake.gui.first_run_dialog import FirstRunDialog
 
-        if not missing_setup_fields(settings):
+        if not missing_setup_fields(settings) or not self.isVisible():  # not while closing
             return
         dialog = FirstRunDialog(database, settings, self)
         dialog.accepted.connect(lambda: self._first_run_saved(dialog.saved))
@@ -397,6 +398,8 @@ class MainWindow(QMainWindow):
             return
         if self._importer is not None and self._importer.running:
             self._importer.cancel()
+        if self.first_run_dialog is not None and isValid(self.first_run_dialog):
+            self.first_run_dialog.hide()  # "Later": the next start asks again
         if self.database is not None and not self._importing():
             self.database.dispose()
         if self._session_begun:
