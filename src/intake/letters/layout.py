@@ -4,8 +4,11 @@ Geometry is in millimetres (constants below); the footer holds the document's fo
 text (the short 42 CFR part 2 notice on provider letters), its reference and
 "Page n of m" on every page. Fonts are the embedded ones of fonts.py, also as the
 document's initial font, so no unembedded Helvetica reference is left in the file.
+Stories are laid out by pager.py (reportlab's layout rules without its document
+template) on a canvas that holds its pages until it knows how many there are.
 """
 
+import functools
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,10 +21,12 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import Flowable
 
-from intake.letters import fonts
+from intake.letters import embedding, fonts
+from intake.letters.flow import text_flowable
 from intake.letters.model import DocInfo
+from intake.letters.pager import Box, Pager
 
 # Compressed streams stay binary: ASCII85 armour only made files 25% larger and slower.
 rl_config.useA85 = 0
@@ -63,8 +68,11 @@ class Styles:
     right: ParagraphStyle
 
 
+@functools.cache
 def stylesheet(*, large: bool = False) -> Styles:
-    """Letters: 10 pt. Handouts (`large`): 14 pt body, plain and roomy."""
+    """Letters: 10 pt. Handouts (`large`): 14 pt body, plain and roomy.
+
+    Built once per process and shared: treat the styles as read-only."""
     fonts.register_fonts()
     size = 14.0 if large else 10.0
     lead = size * (1.4 if large else 1.3)
@@ -113,47 +121,50 @@ def build_pdf(
     fonts.register_fonts()
     buffer = io.BytesIO()
     width, height = page_size(paper)
-    footer_style = stylesheet().footer
-    doc = BaseDocTemplate(
+    canvas = _numbered_canvas(info, width)(
         buffer,
         pagesize=(width, height),
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=info.title,
-        author=info.author,
-        subject=info.subject,
-        creator="intake",
-        producer="intake (reportlab)",
-        lang=info.language,
+        invariant=int(invariant),
         initialFontName=fonts.REGULAR,
         initialFontSize=10,
-        invariant=int(invariant),
+        lang=info.language,
     )
-    frame = Frame(
+    canvas.setAuthor(info.author)
+    canvas.setTitle(info.title)
+    canvas.setSubject(info.subject)
+    canvas.setCreator("intake")
+    canvas.setProducer("intake (reportlab)")
+    box = Box(
         MARGIN_LEFT, MARGIN_BOTTOM, width - MARGIN_LEFT - MARGIN_RIGHT,
-        height - MARGIN_TOP - MARGIN_BOTTOM, id="body", leftPadding=0, rightPadding=0,
-        topPadding=0, bottomPadding=0,
+        height - MARGIN_TOP - MARGIN_BOTTOM,
     )  # fmt: skip
+    footer = _footer(info, width)
 
-    def on_page(canvas: Canvas, _doc: Any) -> None:
-        _draw_footer(canvas, info, footer_style, width)
+    def begin_page(canvas: Canvas) -> None:
+        _draw_footer(canvas, footer, width)
 
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    doc.build(list(story), canvasmaker=_numbered_canvas(info, width))
+    Pager(canvas, box, begin_page).lay_out(story)
+    canvas.save()
     return buffer.getvalue()
 
 
-def _draw_footer(canvas: Canvas, info: DocInfo, style: ParagraphStyle, width: float) -> None:
+def _footer(info: DocInfo, width: float) -> tuple[Flowable, float] | None:
+    """The footer text, laid out once for every page, and its height."""
+    if not info.footer:
+        return None
+    text = text_flowable(info.footer, stylesheet().footer, fixed=True)
+    _, height = text.wrap((width - MARGIN_LEFT - MARGIN_RIGHT) * FOOTER_WIDTH_SHARE, FOOTER_TEXT_Y)
+    return text, height
+
+
+def _draw_footer(canvas: Canvas, footer: tuple[Flowable, float] | None, width: float) -> None:
     canvas.saveState()
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_LEFT, FOOTER_RULE_Y, width - MARGIN_RIGHT, FOOTER_RULE_Y)
-    if info.footer:
-        text = Paragraph(fonts.markup(info.footer), style)
-        _, h = text.wrap((width - MARGIN_LEFT - MARGIN_RIGHT) * FOOTER_WIDTH_SHARE, FOOTER_TEXT_Y)
-        text.drawOn(canvas, MARGIN_LEFT, FOOTER_TEXT_Y - h)
+    if footer is not None:
+        text, height = footer
+        text.drawOn(canvas, MARGIN_LEFT, FOOTER_TEXT_Y - height)
     canvas.restoreState()
 
 
@@ -175,6 +186,7 @@ def _numbered_canvas(info: DocInfo, width: float) -> Callable[..., Canvas]:
                 self.__dict__.update(state)
                 self._page_number(number, total)
                 super().showPage()
+            embedding.quick_page_streams(self._doc)
             super().save()
 
         def _page_number(self, number: int, total: int) -> None:

@@ -43,7 +43,9 @@ class DocInfo:
     subject: str
     author: str  # the clinic
     language: str
-    footer: str = ""  # e.g. the short form of the 42 CFR part 2 notice; "" for none
+    # The same in every document (layout keeps its line breaks): the short form of the
+    # 42 CFR part 2 notice, or "" for none.
+    footer: str = ""
     page_label: str = "Page {page} of {pages}"
     reference: str = ""  # e.g. "Reference 3F2A9C1B", printed in every footer
 

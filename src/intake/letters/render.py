@@ -4,8 +4,9 @@
     pdf = render_handout(handout, paper="letter")
     pdf = render_accounting(accounting)
 
-Every string reaches Paragraph through `fonts.markup`, which escapes it and picks a face
-per character.
+Every string goes through `_text`: plain text in the style's own face becomes a quick
+TextBlock (flow.py); anything else reaches Paragraph through `fonts.markup`, which escapes
+it and picks a face per character.
 """
 
 import logging
@@ -20,14 +21,14 @@ from reportlab.platypus import (
     Image,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
 from intake.letters import fonts, layout
-from intake.letters.fonts import bold, markup
+from intake.letters.flow import Rows, text_flowable
+from intake.letters.forms import BlankLines, SignatureLines
 from intake.letters.layout import Styles, build_pdf, stylesheet, text_width
 from intake.letters.model import AccountingDoc, Block, Handout, Letterhead, ProviderLetter, Row
 
@@ -44,26 +45,26 @@ def render_provider_letter(
     width = text_width(paper)
     story: list[Flowable] = [*_letterhead(letter.letterhead, styles, width)]
     story += [
-        Paragraph(markup(letter.confidential), styles.banner),
-        Paragraph(markup(letter.dateline), styles.body),
+        _text(letter.confidential, styles.banner),
+        _text(letter.dateline, styles.body),
         Spacer(1, 3 * mm),
-        Paragraph(bold(letter.recipient_title), styles.label),
+        _text(letter.recipient_title, styles.label, bold=True),
         *[
-            Paragraph(markup(line), styles.tight if i else styles.label)
+            _text(line, styles.tight if i else styles.label)
             for i, line in enumerate(letter.recipient_lines)
         ],
         Spacer(1, 3 * mm),
-        Paragraph(bold(letter.subject), styles.heading),
-        Paragraph(markup(letter.intro), styles.body),
+        _text(letter.subject, styles.heading, bold=True),
+        _text(letter.intro, styles.body),
     ]
     for block in letter.blocks:
         story += _block(block, styles, width)
-    story += [Spacer(1, 2 * mm), Paragraph(markup(letter.included_line), styles.muted)]
-    story += [Paragraph(markup(letter.closing), styles.body)]
+    story += [Spacer(1, 2 * mm), _text(letter.included_line, styles.muted)]
+    story += [_text(letter.closing, styles.body)]
     story.append(_signature(letter, styles, width))
     story += _block(letter.consent, styles, width)
     story.append(CondPageBreak(40 * mm))
-    story += _block(letter.notice, styles, width, paragraph_style=styles.notice)
+    story += _block(letter.notice, styles, width, paragraph_style=styles.notice, fixed=True)
     story += _slip(letter, styles, width)
     return build_pdf(story, letter.info, paper=paper, invariant=invariant)
 
@@ -73,20 +74,20 @@ def render_handout(handout: Handout, *, paper: str = "letter", invariant: bool =
     width = text_width(paper)
     story: list[Flowable] = [*_letterhead(handout.letterhead, styles, width)]
     story += [
-        Paragraph(bold(handout.title), styles.title),
-        Paragraph(markup(handout.prepared_for), styles.body),
-        Paragraph(markup(handout.dateline), styles.muted),
-        Paragraph(markup(handout.intro), styles.body),
+        _text(handout.title, styles.title, bold=True),
+        _text(handout.prepared_for, styles.body),
+        _text(handout.dateline, styles.muted),
+        _text(handout.intro, styles.body),
     ]
     if handout.goals is not None:
         story += _block(handout.goals, styles, width)
-    story.append(Paragraph(bold(handout.places_title), styles.heading))
+    story.append(_text(handout.places_title, styles.heading, bold=True))
     for place in handout.places:
         story.append(KeepTogether(_place(place, styles, width)))
     story.append(Spacer(1, 4 * mm))
     story.append(KeepTogether(_boxed(handout.safety, styles, width)))
     story.append(Spacer(1, 4 * mm))
-    story += [Paragraph(markup(line), styles.body) for line in handout.closing]
+    story += [_text(line, styles.body) for line in handout.closing]
     return build_pdf(story, handout.info, paper=paper, invariant=invariant)
 
 
@@ -96,15 +97,15 @@ def render_accounting(
     styles = stylesheet()
     width = text_width(paper)
     story: list[Flowable] = [*_letterhead(doc.letterhead, styles, width)]
-    story.append(Paragraph(bold(doc.title), styles.title))
+    story.append(_text(doc.title, styles.title, bold=True))
     story.append(_rows(doc.rows, styles, width))
-    story.append(Paragraph(markup(doc.intro), styles.body))
+    story.append(_text(doc.intro, styles.body))
     if not doc.entries:
-        story.append(Paragraph(markup(doc.empty), styles.body))
+        story.append(_text(doc.empty, styles.body))
         return build_pdf(story, doc.info, paper=paper, invariant=invariant)
     small = styles.small
-    header = [Paragraph(bold(h), small) for h in doc.headers]
-    body = [[Paragraph(markup(cell), small) for cell in entry] for entry in doc.entries]
+    header = [_text(h, small, bold=True) for h in doc.headers]
+    body = [[_text(cell, small) for cell in entry] for entry in doc.entries]
     shares = (0.12, 0.19, 0.20, 0.14, 0.12, 0.10, 0.13)
     table = Table([header, *body], colWidths=[width * s for s in shares], repeatRows=1)
     table.setStyle(
@@ -126,6 +127,9 @@ def render_accounting(
 # -- parts ------------------------------------------------------------------------------
 
 
+_text = text_flowable  # every string of a document is set through this
+
+
 def _table_style(commands: list[tuple[object, ...]]) -> TableStyle:
     """Every table names the embedded font: reportlab's default cell font is Helvetica,
     which would otherwise be referenced (unembedded) by the PDF."""
@@ -135,10 +139,10 @@ def _table_style(commands: list[tuple[object, ...]]) -> TableStyle:
 def _letterhead(head: Letterhead, styles: Styles, width: float) -> list[Flowable]:
     lines: list[Flowable] = []
     if head.name:
-        lines.append(Paragraph(bold(head.name), styles.clinic))
+        lines.append(_text(head.name, styles.clinic, bold=True))
     for line in (head.address, head.phone):
         if line:
-            lines.append(Paragraph(markup(line), styles.muted))
+            lines.append(_text(line, styles.muted))
     logo = _logo(head.logo_path)
     if logo is None and not lines:
         return []
@@ -175,62 +179,54 @@ def _logo(path: str | None) -> Image | None:
     return Image(path, width=w * scale, height=h * scale)
 
 
-def _rows(rows: Iterable[Row], styles: Styles, width: float) -> Table:
+def _rows(rows: Iterable[Row], styles: Styles, width: float) -> Rows:
     share = layout.LABEL_COLUMN_SHARE
-    data = [
-        [Paragraph(bold(r.label), styles.label), Paragraph(markup(r.value), styles.body)]
-        for r in rows
-    ]
-    table = Table(data, colWidths=[width * share, width * (1 - share)], hAlign="LEFT")
-    table.setStyle(
-        _table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]
-        )
-    )
-    return table
+    cells = [(_text(r.label, styles.label, bold=True), _text(r.value, styles.body)) for r in rows]
+    return Rows(cells, (width * share, width * (1 - share)))
 
 
 def _block(
-    block: Block, styles: Styles, width: float, *, paragraph_style: ParagraphStyle | None = None
+    block: Block,
+    styles: Styles,
+    width: float,
+    *,
+    paragraph_style: ParagraphStyle | None = None,
+    fixed: bool = False,
 ) -> list[Flowable]:
+    """The block's title, note, rows, paragraphs and bullets; `fixed`: its paragraphs are
+    the same in every letter (the §2.32 notice), so their line breaks may be kept."""
     style = paragraph_style if paragraph_style is not None else styles.body
-    out: list[Flowable] = [Paragraph(bold(block.title), styles.heading)]
+    out: list[Flowable] = [_text(block.title, styles.heading, bold=True)]
     if block.note:
-        out.append(Paragraph(markup(block.note), styles.muted))
+        out.append(_text(block.note, styles.muted))
     if block.rows:
         # The heading keeps with the first rows only, so a long section flows on to the
         # next page instead of leaving a gap.
         out.append(_rows(block.rows[:2], styles, width))
         if block.rows[2:]:
             out.append(_rows(block.rows[2:], styles, width))
-    out += [Paragraph(markup(p), style) for p in block.paragraphs]
-    out += [Paragraph(markup(b), styles.bullet, bulletText="•") for b in block.bullets]
+    out += [_text(p, style, fixed=fixed) for p in block.paragraphs]
+    out += [_text(b, styles.bullet, bullet="•") for b in block.bullets]
     return out
 
 
 def _place(block: Block, styles: Styles, width: float) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(bold(block.title), styles.heading)]
+    out: list[Flowable] = [_text(block.title, styles.heading, bold=True)]
     if block.note:
-        out.append(Paragraph(markup(block.note), styles.muted))
+        out.append(_text(block.note, styles.muted))
     if block.rows:
         out.append(_rows(block.rows, styles, width))
-    out += [Paragraph(markup(b), styles.bullet, bulletText="•") for b in block.bullets]
+    out += [_text(b, styles.bullet, bullet="•") for b in block.bullets]
     out.append(HRFlowable(width="100%", thickness=0.4, color=layout.RULE, spaceBefore=2 * mm))
     return out
 
 
 def _boxed(block: Block, styles: Styles, width: float) -> list[Flowable]:
-    inner: list[Flowable] = [Paragraph(bold(block.title), styles.heading)]
-    inner += [Paragraph(markup(p), styles.body) for p in block.paragraphs]
+    inner: list[Flowable] = [_text(block.title, styles.heading, bold=True)]
+    inner += [_text(p, styles.body) for p in block.paragraphs]
     for row in block.rows:  # stacked: long labels in a narrow column would be too tall
-        inner.append(Paragraph(bold(row.label), styles.label))
-        inner.append(Paragraph(markup(row.value), styles.bullet))
+        inner.append(_text(row.label, styles.label, bold=True))
+        inner.append(_text(row.value, styles.bullet))
     box = Table([[inner]], colWidths=[width])
     box.setStyle(
         _table_style(
@@ -249,34 +245,19 @@ def _boxed(block: Block, styles: Styles, width: float) -> list[Flowable]:
 
 def _signature(letter: ProviderLetter, styles: Styles, width: float) -> Flowable:
     sig = letter.signature
-    lines = Table(
-        [
-            ["", "", ""],
-            [
-                Paragraph(markup(sig.signature_label), styles.muted),
-                "",
-                Paragraph(markup(sig.date_label), styles.muted),
-            ],
-        ],
-        colWidths=[width * 0.5, width * 0.08, width * 0.25],
-        rowHeights=[12 * mm, None],
-        hAlign="LEFT",
-        style=_table_style(
-            [
-                ("LINEBELOW", (0, 0), (0, 0), 0.6, layout.INK),
-                ("LINEBELOW", (2, 0), (2, 0), 0.6, layout.INK),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        ),
+    lines = SignatureLines(
+        _text(sig.signature_label, styles.muted),
+        _text(sig.date_label, styles.muted),
+        width,
+        layout.INK,
     )
-    parts: list[Flowable] = [Paragraph(markup(sig.closing), styles.body), lines]
+    parts: list[Flowable] = [_text(sig.closing, styles.body), lines]
     name = ", ".join(part for part in (sig.name, sig.credentials) if part)
     if name:
-        parts.append(Paragraph(bold(name), styles.tight))
+        parts.append(_text(name, styles.tight, bold=True))
     role = " · ".join(part for part in (sig.role, sig.clinic) if part)
     if role:
-        parts.append(Paragraph(markup(role), styles.muted))
+        parts.append(_text(role, styles.muted))
     return KeepTogether(parts)
 
 
@@ -284,27 +265,17 @@ def _slip(letter: ProviderLetter, styles: Styles, width: float) -> list[Flowable
     slip = letter.slip
     out: list[Flowable] = [
         PageBreak(),
-        Paragraph(markup(f"✂ {'- ' * 20}{slip.heading}{' -' * 20}"), styles.muted),
-        Paragraph(bold(slip.title), styles.title),
-        Paragraph(bold(slip.return_to), styles.body),
-        *[Paragraph(markup(line), styles.body) for line in slip.address_lines],
-        Paragraph(markup(slip.intro), styles.muted),
+        _text(f"✂ {'- ' * 20}{slip.heading}{' -' * 20}", styles.muted),
+        _text(slip.title, styles.title, bold=True),
+        _text(slip.return_to, styles.body, bold=True),
+        *[_text(line, styles.body) for line in slip.address_lines],
+        _text(slip.intro, styles.muted),
         Spacer(1, 2 * mm),
         _rows(slip.rows, styles, width),
-        Paragraph(bold(slip.status_title), styles.heading),
+        _text(slip.status_title, styles.heading, bold=True),
     ]
-    out += [Paragraph(markup(f"{CHECKBOX}  {status}"), styles.body) for status in slip.statuses]
+    out += [_text(f"{CHECKBOX}  {status}", styles.body) for status in slip.statuses]
     out.append(Spacer(1, 4 * mm))
-    blanks = [[Paragraph(bold(label), styles.label), ""] for label in slip.blanks]
-    table = Table(blanks, colWidths=[width * 0.3, width * 0.7], rowHeights=[9 * mm] * len(blanks))
-    table.setStyle(
-        _table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LINEBELOW", (1, 0), (1, -1), 0.6, layout.INK),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    out.append(table)
+    blanks = [_text(label, styles.label, bold=True) for label in slip.blanks]
+    out.append(BlankLines(blanks, width, layout.INK))
     return out

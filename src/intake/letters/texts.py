@@ -60,7 +60,9 @@ class Texts:
         return set(self._values)
 
 
+@functools.cache
 def available_languages() -> tuple[str, ...]:
+    """The languages with a texts file, read once per process (every letter asks)."""
     folder = resource_path("letters")
     return tuple(sorted(p.stem for p in folder.glob("*.toml") if len(p.stem) == 2))
 

@@ -1,0 +1,544 @@
+"""Quick flowables for plain text: what most of a letter is.
+
+    text_flowable("María López Ruiz", styles.body)        # a TextBlock (plain text)
+    text_flowable("Zoë Nguyễn-王芳", styles.body)           # a Paragraph (needs a fallback face)
+    Rows([(label, value), ...], width)                     # label/value rows, as the old Table
+
+reportlab's Paragraph parses markup with an HTML parser and breaks lines over fragment
+lists; for a line of plain text in one face that is most of a letter's build time. A
+TextBlock breaks the same way Paragraph breaks a single-fragment paragraph (greedy, the
+same 5% space shrinkage, long words split) and draws with one text object. Text goes to
+a TextBlock only when every character prints in the style's own face and none needs
+right-to-left handling (`is_plain`); anything else goes through `fonts.markup` and a
+Paragraph, which picks a face per run.
+"""
+
+import functools
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.rl_accel import escapePDF, fp_str, instanceStringWidthTTF
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from intake.letters import fonts
+
+# How a broken line ends: a space, a hard line break, or inside a word split for length.
+SPACE, BREAK, INSIDE = " ", "\n", ""
+
+# (text, unused width, how the line ends); unused width < 0 when spaces shrink to fit.
+Line = tuple[str, float, str]
+
+_FUZZ = 1e-8
+# Per face, the characters found plain in it so far (see _plain_char).
+_PLAIN_CHARS: dict[str, set[str]] = {}
+
+
+def _plain_char(char: str, font_name: str) -> bool:
+    """`char` prints in `font_name` itself and needs no bidi, shaping or special spacing."""
+    code = ord(char)
+    if char in " \n":
+        return True
+    if unicodedata.category(char)[0] in "CMZ" or char == "\xad":
+        # Controls, format (bidi) marks, combining marks, spaces other than " " (NBSP is
+        # not a break for Paragraph), and the soft hyphen (Paragraph hyphenates there).
+        return False
+    # Up to Armenian there is no right-to-left script; the 2000-2DFF block holds
+    # punctuation and symbols (quotes, dashes, bullets, ☐, ✂) and no letters of any script.
+    if not (code < 0x0590 or 0x2000 <= code < 0x2E00):
+        return False
+    return code in _font(font_name).face.charToGlyph
+
+
+def is_plain(text: str, font_name: str) -> bool:
+    """True if a TextBlock prints `text` (already `fonts.clean`ed) exactly as Paragraph would."""
+    known = _PLAIN_CHARS.setdefault(font_name, set())
+    chars = set(text)
+    if chars <= known:
+        return True
+    for char in chars - known:
+        if not _plain_char(char, font_name):
+            return False
+        known.add(char)
+    return True
+
+
+@functools.cache
+def _font(name: str) -> TTFont:
+    found = pdfmetrics.getFont(name)
+    if not isinstance(found, TTFont):
+        raise TypeError(f"{name} is not an embedded TrueType face")
+    return found
+
+
+# -- line breaking ----------------------------------------------------------------------
+
+
+def break_lines(
+    text: str, font_name: str, size: float, first_width: float, width: float
+) -> list[Line]:
+    """`text` broken into lines no wider than the widths, as Paragraph breaks one fragment.
+
+    Words are split on whitespace and joined by single spaces; each "\\n" starts a new
+    line. A line may overrun by 5% of each of its spaces (reportlab's space shrinkage,
+    drawn with negative word spacing); a word wider than a whole line is split into
+    pieces. Joining the lines by their endings gives back the words, in order.
+    """
+    measure, space, shrink = _metrics(font_name, size)
+    lines: list[Line] = []
+    if "\n" not in text:
+        words = text.split()
+        if words:
+            _break_words(words, measure, size, space, shrink, first_width, width, lines)
+        return lines
+    if not text.strip():
+        return lines  # text_flowable leaves blank text to Paragraph
+    hard_lines = text.split("\n")
+    if not hard_lines[-1].strip():
+        hard_lines.pop()  # a closing line break ends the last line and starts none
+    for hard in hard_lines:
+        words = hard.split()
+        if words:
+            _break_words(words, measure, size, space, shrink, first_width, width, lines)
+        else:
+            lines.append(("", width if lines else first_width, BREAK))
+        text_, unused, _ = lines[-1]
+        lines[-1] = (text_, unused, BREAK)
+    text_, unused, _ = lines[-1]
+    lines[-1] = (text_, unused, SPACE)
+    return lines
+
+
+@functools.lru_cache(maxsize=64)
+def _break_fixed_text(
+    text: str, font_name: str, size: float, first_width: float, width: float
+) -> tuple[Line, ...]:
+    """break_lines, kept for texts that are the same in every letter (the §2.32 notice)."""
+    return tuple(break_lines(text, font_name, size, first_width, width))
+
+
+Measure = Callable[[str, float], float]  # (text, font size) -> width in points
+
+
+@functools.lru_cache(maxsize=64)
+def _metrics(font_name: str, size: float) -> tuple[Measure, float, float]:
+    """The face's width function, its space width at `size`, and the allowed shrinkage."""
+    measure = functools.partial(instanceStringWidthTTF, _font(font_name))
+    space = measure(" ", size)
+    return measure, space, rl_config.spaceShrinkage * space
+
+
+def _break_words(
+    words: list[str],
+    measure: Measure,
+    size: float,
+    space: float,
+    shrink: float,
+    first_width: float,
+    width: float,
+    lines: list[Line],
+) -> None:
+    """Greedy breaking of one hard line's words, appended to `lines`.
+
+    The arithmetic is Paragraph's: a word joins the line when the line's width so far,
+    plus a space, plus the word is within the width plus 5% of each space already on it.
+    """
+    max_width = first_width if not lines else width
+    whole = " ".join(words)
+    total = measure(whole, size)
+    if total <= max_width + shrink * (len(words) - 1):
+        lines.append((whole, max_width - total, SPACE))  # most texts: one line
+        return
+    widths = [measure(word, size) for word in words]
+    line: list[str] = []
+    used = -space  # so that the first word adds no space
+    for word, word_width in zip(words, widths, strict=True):
+        wider = used + space + word_width
+        if wider <= max_width + shrink * len(line):
+            line.append(word)
+            used = wider
+            continue
+        if word_width > max_width and len(word) > 1:
+            # Wider than a line: the first piece fills this line (after the words on
+            # it), middle pieces get lines of their own, the last starts the next line.
+            pieces = _split_word(
+                word, used + space if line else 0.0, measure, size, max_width, width
+            )
+            if pieces[0]:
+                line.append(pieces[0])
+            text = " ".join(line)
+            lines.append((text, max_width - measure(text, size), INSIDE if pieces[0] else SPACE))
+            lines.extend((piece, width - measure(piece, size), INSIDE) for piece in pieces[1:-1])
+            line, used = [pieces[-1]], measure(pieces[-1], size)
+        elif line:
+            lines.append((" ".join(line), max_width - used, SPACE))
+            line, used = [word], word_width
+        else:  # one character wider than a whole line: it overruns, as in Paragraph
+            line, used = [word], word_width
+            continue
+        max_width = width
+    lines.append((" ".join(line), max_width - used, SPACE))
+
+
+def _split_word(
+    word: str, used: float, measure: Measure, size: float, max_width: float, width: float
+) -> list[str]:
+    """`word` cut as reportlab cuts a word wider than a line: the first piece fills what is
+    left of the current line after `used` (it may be empty), each later piece a whole line."""
+    pieces = []
+    room = max_width - used
+    while True:
+        cut = _chars_that_fit(word, measure, size, room)
+        if cut == 0 and used == 0:
+            cut = 1  # not even one character fits a whole line: print it anyway
+        if cut >= len(word):
+            pieces.append(word)
+            return pieces
+        pieces.append(word[:cut])
+        word = word[cut:]
+        room, used = width, 0.0
+
+
+def _chars_that_fit(word: str, measure: Measure, size: float, room: float) -> int:
+    """How many leading characters of `word` fit in `room` (maybe none)."""
+    low, high = 0, len(word)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if measure(word[:mid], size) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def joined(lines: Sequence[Line]) -> str:
+    """The text back from its lines (as a split-off part is made)."""
+    return "".join(text + end for text, _, end in lines).rstrip(" \n")
+
+
+# -- flowables ---------------------------------------------------------------------------
+
+
+class TextBlock(Flowable):
+    """One plain paragraph in one face: Paragraph's layout for a single-style text."""
+
+    def __init__(
+        self, text: str, style: ParagraphStyle, bullet: str | None = None, *, fixed: bool = False
+    ) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.bullet = bullet
+        self.fixed = fixed  # the same in every document: its lines may be kept
+        self._lines: Sequence[Line] = []
+        self._for_width = -1.0
+        self._offset = 0.0  # first-line shift when the bullet runs past the indent
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth != self._for_width:
+            style = self.style
+            width = availWidth - style.leftIndent - style.rightIndent
+            self._offset = self._bullet_overrun()
+            breaker = _break_fixed_text if self.fixed else break_lines
+            self._lines = breaker(
+                self.text, style.fontName, style.fontSize, width - self._offset, width
+            )
+            self._for_width = availWidth
+            self.width = availWidth
+            self.height = len(self._lines) * style.leading
+        return self.width, self.height
+
+    def _bullet_overrun(self) -> float:
+        if not self.bullet:
+            return 0.0
+        style = self.style
+        end = (
+            style.bulletIndent
+            + pdfmetrics.stringWidth(self.bullet, style.bulletFontName, style.bulletFontSize)
+            + 0.6 * style.bulletFontSize
+        )
+        return max(0.0, end - style.leftIndent)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        style = self.style
+        fit = int(availHeight / style.leading)
+        lines = self._lines
+        if fit <= 1:  # Paragraph keeps no single orphan line at a page's foot
+            return []
+        if fit >= len(lines):
+            return [self]
+        head = TextBlock(joined(lines[:fit]), style, self.bullet)
+        head._lines, head._offset, head._for_width = lines[:fit], self._offset, availWidth
+        head.width, head.height = availWidth, fit * style.leading
+        return [head, TextBlock(joined(lines[fit:]), style, fixed=self.fixed)]
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        # No translate and no saveState: the code below positions its text itself and
+        # is wrapped in q/Q, which is most of the saving over a Paragraph.
+        code = self.pdf_code(canvas, self._hAlignAdjust(x, _sW), y)
+        if code:
+            canvas._code.append(code)
+
+    def draw(self) -> None:
+        code = self.pdf_code(self.canv, 0, 0)
+        if code:
+            self.canv._code.append(code)
+
+    def pdf_code(self, canvas: Canvas, x: float, y: float) -> str:
+        """The PDF operators that print the lines with their bottom at `y`."""
+        lines = self._lines
+        if not lines:
+            return ""
+        style = self.style
+        encoder = _encoder(canvas, style.fontName)
+        left = x + style.leftIndent
+        top = y + self.height - style.fontSize
+        if len(lines) == 1 and not self.bullet and lines[0][1] >= -_FUZZ:
+            # Most blocks: one line, no bullet, no shrunk spaces.
+            text = encoder.encode(lines[0][0])
+            if text is not None:
+                position = fp_str(left, top)
+                return f"q {encoder.begin(style)} 1 0 0 1 {position} Tm ({text}) Tj T* ET Q"
+        encoded = encoder.encode_lines([line[0] for line in lines])
+        if encoded is None:
+            return self._code_by_text_object(canvas, x, y)
+        offset = self._offset
+        bullet = self._bullet_code(canvas, x, top) + " " if self.bullet else ""
+        out = [f"q {bullet}{encoder.begin(style)} 1 0 0 1 {fp_str(left + offset, top)} Tm"]
+        for number, ((line, unused, _), text) in enumerate(zip(lines, encoded, strict=True)):
+            if number == 1 and offset:
+                out.append(f"1 0 0 1 {fp_str(left, top - style.leading)} Tm")
+            if unused < -_FUZZ and " " in line:
+                spacing = fp_str(unused / line.count(" "))
+                out.append(f"{spacing} Tw ({text}) Tj 0 Tw T*")
+            else:
+                out.append(f"({text}) Tj T*")
+        out.append("ET Q")
+        return " ".join(out)
+
+    def _bullet_code(self, canvas: Canvas, x: float, y: float) -> str:
+        style = self.style
+        encoder = _encoder(canvas, style.bulletFontName)
+        encoded = encoder.encode_lines([self.bullet or ""])
+        text = encoded[0] if encoded else None
+        color = getattr(style, "bulletColor", None) or style.textColor
+        if text is None:
+            bullet = canvas.beginText(x + style.bulletIndent, y)
+            bullet.setFont(style.bulletFontName, style.bulletFontSize)
+            bullet.setFillColor(color)
+            bullet.textOut(self.bullet)
+            return str(bullet.getCode())
+        return (
+            f"BT {encoder.name} {fp_str(style.bulletFontSize)} Tf {_fill(color)} "
+            f"1 0 0 1 {fp_str(x + style.bulletIndent, y)} Tm ({text}) Tj ET"
+        )
+
+    def _code_by_text_object(self, canvas: Canvas, x: float, y: float) -> str:
+        """The slow way, through reportlab's text object (a face with > 255 glyphs in use)."""
+        style = self.style
+        saved = canvas._code
+        canvas._code = []
+        try:
+            canvas.saveState()
+            canvas.translate(x, y)
+            top = self.height - style.fontSize
+            if self.bullet:
+                bullet = canvas.beginText(style.bulletIndent, top)
+                bullet.setFont(style.bulletFontName, style.bulletFontSize)
+                bullet.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
+                bullet.textOut(self.bullet)
+                canvas.drawText(bullet)
+            text = canvas.beginText(style.leftIndent, top)
+            text.setFont(style.fontName, style.fontSize, style.leading)
+            text.setFillColor(style.textColor)
+            if self._offset:
+                text.moveCursor(self._offset, 0)
+            for number, (line, unused, _) in enumerate(self._lines):
+                if unused < -_FUZZ and " " in line:
+                    text.setWordSpace(unused / line.count(" "))
+                    text.textLine(line)
+                    text.setWordSpace(0)
+                else:
+                    text.textLine(line)
+                if number == 0 and self._offset:
+                    text.moveCursor(-self._offset, 0)
+            canvas.drawText(text)
+            canvas.restoreState()
+            return " ".join(canvas._code)
+        finally:
+            canvas._code = saved
+
+
+@functools.lru_cache(maxsize=64)
+def _fill(color: Color) -> str:
+    """The fill-colour operator of an RGB or CMYK colour."""
+    if isinstance(color, CMYKColor):
+        density = color.density
+        return f"{fp_str(*(density * c for c in color.cmyk()))} k"
+    return f"{fp_str(color.red, color.green, color.blue)} rg"
+
+
+class _Encoder:
+    """Text to the byte codes of one face's first subset in one document.
+
+    reportlab's TTFont.splitString assigns subset codes character by character in Python;
+    here it is asked only once per new character, and whole lines go through
+    str.translate. A line needing a code beyond the first subset (a document using more
+    than ~220 different characters of one face) gives None: the caller falls back.
+    """
+
+    def __init__(self, font: TTFont, doc: Any) -> None:
+        self.font = font
+        self.doc = doc
+        self.known: set[str] = set()
+        self.table: dict[int, str] = {}
+        self.name = font.getSubsetInternalName(0, doc)
+        self._begin: dict[ParagraphStyle, str] = {}
+
+    def encode_lines(self, lines: list[str]) -> list[str] | None:
+        """Each line as an escaped PDF string body; None if one needs another subset."""
+        if not self._assign(set("".join(lines))):
+            return None
+        table = self.table
+        return [escapePDF(line.translate(table).encode("latin-1")) for line in lines]
+
+    def encode(self, line: str) -> str | None:
+        """encode_lines for one line."""
+        if not self._assign(set(line)):
+            return None
+        return escapePDF(line.translate(self.table).encode("latin-1"))
+
+    def _assign(self, chars: set[str]) -> bool:
+        """Give `chars` their codes (reportlab's own assignment); False if one is past 255."""
+        new = chars - self.known
+        if new:
+            self.font.splitString("".join(new), self.doc)
+            assigned = self.font.state[self.doc].assignments
+            for char in new:
+                code = assigned.get(ord(char), 0)
+                if code > 0xFF:
+                    return False
+                self.table[ord(char)] = chr(code)
+            self.known |= new
+        return True
+
+    def begin(self, style: ParagraphStyle) -> str:
+        """BT, then this face in the style's size, leading and colour."""
+        code = self._begin.get(style)
+        if code is None:
+            size, leading = fp_str(style.fontSize), fp_str(style.leading)
+            code = f"BT {self.name} {size} Tf {leading} TL {_fill(style.textColor)}"
+            self._begin[style] = code
+        return code
+
+
+def _encoder(canvas: Canvas, font_name: str) -> _Encoder:
+    encoders: dict[str, _Encoder] = canvas.__dict__.setdefault("_intake_encoders", {})
+    encoder = encoders.get(font_name)
+    if encoder is None or encoder.doc is not canvas._doc:
+        encoder = encoders[font_name] = _Encoder(_font(font_name), canvas._doc)
+    return encoder
+
+
+def text_flowable(
+    text: str,
+    style: ParagraphStyle,
+    *,
+    bold: bool = False,
+    bullet: str | None = None,
+    fixed: bool = False,
+) -> Flowable:
+    """`text` in `style`: a TextBlock when it is plain, else a Paragraph of `fonts.markup`.
+
+    `fixed`: the text is the same in every document (not about the client, the service or
+    the clinic), so its line breaks may be kept for the next document.
+    """
+    fonts.register_fonts()
+    if bold and style.fontName == fonts.REGULAR:
+        style = _bold(style)
+    cleaned = text if text.isprintable() else fonts.clean(text)
+    if (
+        cleaned.strip()
+        and style.alignment == TA_LEFT
+        and not style.firstLineIndent
+        and style.fontName in _PRIMARY
+        and is_plain(cleaned, style.fontName)
+        and (bullet is None or is_plain(bullet, style.bulletFontName))
+    ):
+        return TextBlock(cleaned, style, bullet, fixed=fixed)
+    return Paragraph(fonts.markup(text, bold=bold), style, bulletText=bullet)
+
+
+_PRIMARY = frozenset({fonts.REGULAR, fonts.BOLD})
+_BOLD_STYLES: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def _bold(style: ParagraphStyle) -> ParagraphStyle:
+    """`style` set in the bold face (kept per style: the stylesheets live for the process)."""
+    found = _BOLD_STYLES.get(id(style))
+    if found is None or found[0] is not style:
+        bold = ParagraphStyle(f"{style.name}-bold", parent=style, fontName=fonts.BOLD)
+        found = _BOLD_STYLES[id(style)] = (style, bold)
+    return found[1]
+
+
+class Rows(Flowable):
+    """Label/value rows: a two-column table with top-aligned cells and no rules.
+
+    The geometry of the Table it replaces: the columns share `width` as given, each cell
+    has 0 left, 4 right, 1 top and 1 bottom padding, and a page break falls between rows.
+    """
+
+    LEFT, RIGHT, TOP, BOTTOM = 0.0, 4.0, 1.0, 1.0
+
+    def __init__(self, cells: Sequence[tuple[Flowable, Flowable]], widths: tuple[float, float]):
+        super().__init__()
+        self.cells = list(cells)
+        self.widths = widths
+        self._heights: list[float] = []
+        self._inner: list[tuple[float, float]] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if not self._heights:
+            pad = self.LEFT + self.RIGHT
+            for label, value in self.cells:
+                _, label_h = label.wrap(self.widths[0] - pad, 72000)
+                _, value_h = value.wrap(self.widths[1] - pad, 72000)
+                self._inner.append((label_h, value_h))
+                self._heights.append(max(label_h, value_h) + self.TOP + self.BOTTOM)
+        self.width = sum(self.widths)
+        self.height = sum(self._heights)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        used = 0.0
+        fit = 0
+        for height in self._heights:
+            if used + height > availHeight + _FUZZ:
+                break
+            used += height
+            fit += 1
+        if fit == 0:
+            return []
+        if fit == len(self.cells):
+            return [self]
+        return [Rows(self.cells[:fit], self.widths), Rows(self.cells[fit:], self.widths)]
+
+    def draw(self) -> None:
+        top = self.height
+        x_value = self.widths[0] + self.LEFT
+        for (label, value), (label_h, value_h), height in zip(
+            self.cells, self._inner, self._heights, strict=True
+        ):
+            label.drawOn(self.canv, self.LEFT, top - self.TOP - label_h)
+            value.drawOn(self.canv, x_value, top - self.TOP - value_h)
+            top -= height
