@@ -12,12 +12,9 @@ from html import escape
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelection,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFontDatabase
@@ -36,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from intake import __version__
 from intake.gui.i18n import fill
+from intake.gui.summary_model import ROW_ROLE, SummaryTableModel
 from intake.licenses import (
     Component,
     copied_at_build,
@@ -52,7 +50,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("ComponentTableModel", "Used for"),
     QT_TRANSLATE_NOOP("ComponentTableModel", "Licence"),
 )
-COMPONENT_ROLE = Qt.ItemDataRole.UserRole + 1
+COMPONENT_ROLE = ROW_ROLE
 
 # What each component is used for, as components.toml says it, marked for translation. A
 # phrase added to the file later shows as written until it is translated here too.
@@ -75,8 +73,6 @@ _USES = (
     QT_TRANSLATE_NOOP("ComponentUses", "the runtime inside the desktop build"),
 )
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
 
 def show_about(parent: QWidget | None) -> None:
     """Show the About box and wait until it is closed."""
@@ -88,42 +84,20 @@ def component_use(component: Component) -> str:
     return QCoreApplication.translate("ComponentUses", component.what)
 
 
-class ComponentTableModel(QAbstractTableModel):
+class ComponentTableModel(SummaryTableModel[Component]):
     def __init__(self, components: Sequence[Component], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._components = list(components)
+        self.set_rows(components)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._components)
+    def headers(self) -> tuple[str, ...]:
+        return tuple(self.tr(header) for header in HEADERS)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return self.tr(HEADERS[section])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._components):
-            return None
-        component = self._components[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
-            if column == COL_NAME:
-                return component.name
-            if column == COL_WHAT:
-                return component_use(component)
-            return component.license
-        if role == COMPONENT_ROLE:
-            return component
-        return None
+    def cell(self, component: Component, column: int) -> str:
+        if column == COL_NAME:
+            return component.name
+        if column == COL_WHAT:
+            return component_use(component)
+        return component.license
 
 
 class AboutDialog(QDialog):

@@ -15,13 +15,13 @@ from intake.gui.clients.models import (
     COL_REF_PATHWAY,
     COL_REF_SERVICE,
     COL_REF_STATUS,
-    ROW_ROLE,
     ClientTableModel,
     DraftTableModel,
     IntakeTableModel,
     ReferralTableModel,
     SortProxy,
 )
+from intake.gui.summary_model import ROW_ROLE
 from intake.records import client_history, find_clients, list_drafts
 
 

@@ -6,7 +6,8 @@ from clients_samples import add_draft, add_intake
 from PySide6.QtCore import Qt
 
 from intake.gui.clients import ClientsPage
-from intake.gui.clients.models import COL_NAME, ROW_ROLE
+from intake.gui.clients.models import COL_NAME
+from intake.gui.summary_model import ROW_ROLE
 from intake.records import list_drafts
 
 

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from intake.gui import i18n
 from intake.gui.clients import resume
-from intake.gui.clients.models import COL_NAME, ROW_ROLE
+from intake.gui.clients.models import COL_NAME
 from intake.gui.main_window import CLIENTS_TAB, MainWindow
+from intake.gui.summary_model import ROW_ROLE
 from intake.records import find_clients
 from intake.settings import ClinicSettings, save_settings
 from intake.store.db import Database

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from intake.gui.clients.models import ROW_ROLE
 from intake.gui.main_window import MainWindow
+from intake.gui.summary_model import ROW_ROLE
 from intake.records import list_drafts
 from intake.store.db import Database
 

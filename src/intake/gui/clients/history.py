@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from intake.gui.clients.models import (
     COL_INTAKE_GOALS,
     COL_REF_SERVICE,
-    ROW_ROLE,
     IntakeTableModel,
     ReferralTableModel,
 )
 from intake.gui.clients.tables import buddy, current_row, make_table, select_first
 from intake.gui.errors import where
 from intake.gui.i18n import fill
+from intake.gui.summary_model import ROW_ROLE
 from intake.gui.tasks import Task, run_task
 
 if TYPE_CHECKING:

@@ -6,16 +6,11 @@ before the store is loaded.
 """
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
 )
 from PySide6.QtGui import QFont
 
@@ -27,15 +22,10 @@ from intake.gui.clients.words import (
 )
 from intake.gui.folding import folded
 from intake.gui.i18n import fill
+from intake.gui.summary_model import SORT_ROLE, SummaryTableModel
 
 if TYPE_CHECKING:
     from intake.records import ClientSummary, DraftSummary, IntakeSummary, ReferralSummary
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-Row = TypeVar("Row")
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the summary object shown in the row
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a key that sorts as a person expects
 
 
 def local_day(moment: dt.datetime | None) -> str:
@@ -59,73 +49,6 @@ def _italic() -> QFont:
     font = QFont()
     font.setItalic(True)
     return font
-
-
-class SummaryTableModel(QAbstractTableModel, Generic[Row]):
-    """A read-only table of summaries; subclasses name the columns and say what a cell shows."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Row] = []
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Row]:
-        return list(self._rows)
-
-    def headers(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def cell(self, row: Row, column: int) -> str:
-        raise NotImplementedError
-
-    def sort_key(self, row: Row, column: int) -> str:
-        return folded(self.cell(row, column))
-
-    def tooltip(self, row: Row, column: int) -> str:
-        return self.cell(row, column)
-
-    def font(self, row: Row, column: int) -> QFont | None:
-        return None
-
-    # -- QAbstractTableModel -------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        headers = self.headers()
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(headers)
-        ):
-            return headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, column) or None
-        if role == ROW_ROLE:
-            return row
-        if role == SORT_ROLE:
-            return self.sort_key(row, column)
-        if role == Qt.ItemDataRole.FontRole:
-            return self.font(row, column)
-        return None
 
 
 # -- clients ---------------------------------------------------------------------------

@@ -25,7 +25,6 @@ from intake.gui.clients.models import (
     COL_DRAFT_CLIENT,
     COL_LAST_SEEN,
     COL_NAME,
-    ROW_ROLE,
     ClientTableModel,
     DraftTableModel,
     SortProxy,
@@ -33,6 +32,7 @@ from intake.gui.clients.models import (
 from intake.gui.clients.tables import buddy, current_row, make_table
 from intake.gui.errors import where
 from intake.gui.i18n import fill
+from intake.gui.summary_model import ROW_ROLE
 from intake.gui.tasks import Task, run_task
 
 if TYPE_CHECKING:
