@@ -14,11 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intake.problems import InputError, Problem
-from intake.progress import Cancelled
-
 if TYPE_CHECKING:
     import argparse
+
+    from intake.problems import Problem
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -36,6 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _log_to_stderr(verbose=False)
         return _open_window(database=None)
     from intake.cli.parser import may_name_a_command
+    from intake.problems import InputError
+    from intake.progress import Cancelled
 
     args = build_parser(commands=may_name_a_command(argv)).parse_args(argv)
     _log_to_stderr(verbose=args.verbose)
@@ -65,7 +66,7 @@ def _log_to_stderr(*, verbose: bool) -> None:
     )
 
 
-def report(problems: Sequence[Problem]) -> None:
+def report(problems: "Sequence[Problem]") -> None:
     """Errors and warnings to standard error, errors first, with a count."""
     ordered = sorted(problems, key=lambda p: p.severity != "error")
     for problem in ordered:

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intake.problems import InputError
-
 if TYPE_CHECKING:
     from intake.directory.hsds import ImportReport
     from intake.directory.snapshot import DirectorySnapshot
@@ -43,6 +41,7 @@ def open_and_load(database_url: str | None) -> LoadedDirectory:
     """Open the database (applying migrations), add the demo directory to an empty one,
     and read the directory into a snapshot."""
     from intake.directory.demo import ensure_demo_directory
+    from intake.problems import InputError
     from intake.store.db import default_database_url, open_database
     from intake.taxonomy import load_taxonomy
 
@@ -104,6 +103,8 @@ def describe_database(url: str) -> str:
 
 
 def _reason(exc: Exception, url: str) -> str:
+    from intake.problems import InputError
+
     if isinstance(exc, InputError):
         return "; ".join(p.message for p in exc.problems)
     lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from shiboken6 import isValid
 
-from intake.gui import i18n, loading
+from intake.gui import i18n
 from intake.gui.clients import ClientsPage, IntakeLauncher
 from intake.gui.clients.resume import SessionMarker, ask_resume, drafts_left_open
 from intake.gui.directory_page import LOADING, DirectoryPage
@@ -20,13 +20,13 @@ from intake.gui.errors import where
 from intake.gui.i18n import fill
 from intake.gui.lazy_page import LazyPage
 from intake.gui.tasks import Task, run_task
-from intake.problems import InputError
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from PySide6.QtGui import QCloseEvent
 
+    from intake.gui import loading
     from intake.gui.directory_import import DirectoryImport
     from intake.gui.settings_page import SettingsPage
     from intake.records import DraftSummary
@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         self.directory_page.show_message(self.directory_page.tr(LOADING))
         self._status_message(self.directory_page.tr(LOADING))
         url = self._database_url
+        from intake.gui import loading  # its dataclasses are not needed to show the window
+
         return run_task(self, lambda: loading.open_and_load(url), self._loaded, self._load_failed)
 
     def _begin_session(self) -> None:
@@ -194,7 +196,7 @@ class MainWindow(QMainWindow):
             self._session_begun = True
             self._left_open_since = self.session.begin()
 
-    def _loaded(self, loaded: loading.LoadedDirectory) -> None:
+    def _loaded(self, loaded: "loading.LoadedDirectory") -> None:
         self._begin_session()
         if self.database is not None and self.database is not loaded.database:
             self.database.dispose()
@@ -214,6 +216,9 @@ class MainWindow(QMainWindow):
         self._offer_to_resume(loaded.database)
 
     def _load_failed(self, exc: BaseException) -> None:
+        from intake.gui import loading
+        from intake.problems import InputError  # only now: not needed to start
+
         if isinstance(exc, loading.OpenFailed):
             title = self.tr("The database could not be opened.")
             text = fill(
@@ -240,7 +245,7 @@ class MainWindow(QMainWindow):
             self.settings_page.show_unavailable(title)
         self._status_message(self.tr("The directory is not available."))
 
-    def _show_directory(self, loaded: loading.LoadedDirectory) -> None:
+    def _show_directory(self, loaded: "loading.LoadedDirectory") -> None:
         self.loaded = loaded
         self.directory_page.browser.set_directory(loaded.snapshot, loaded.taxonomy)
         self.directory_page.show_browser()
@@ -249,7 +254,7 @@ class MainWindow(QMainWindow):
         self.directory_status.setToolTip(summary)
         self._update_actions()
 
-    def _directory_summary(self, loaded: loading.LoadedDirectory) -> str:
+    def _directory_summary(self, loaded: "loading.LoadedDirectory") -> str:
         count = len(loaded.snapshot)
         services = self.tr("%1 service") if count == 1 else self.tr("%1 services")
         parts = [fill(services, f"{count:,}"), fill(self.tr("version %1"), loaded.snapshot.version)]

@@ -12,8 +12,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from shiboken6 import isValid
 
-from intake.progress import Cancelled
-
 # Relays wait here until they deliver, so Python does not collect them mid-flight.
 _pending: set["Task"] = set()
 
@@ -103,6 +101,8 @@ class ProgressRelay(QObject):
 
     def check(self) -> None:
         if self._cancelled.is_set():
+            from intake.progress import Cancelled  # here: not needed to start the window
+
             raise Cancelled()
 
     def cancel(self) -> None:
