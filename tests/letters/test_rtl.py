@@ -1,6 +1,7 @@
 """Right-to-left names and addresses: shaped, in visual order, printed in the Arabic face."""
 
 import dataclasses
+import re
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -11,7 +12,9 @@ from bidi.mirror import MIRRORED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from letterkit import SETTINGS, TODAY, consented, with_changes
-from pdftext import font_names, reader, text
+from pdftext import font_names, pages, reader, text
+from reportlab.lib.pagesizes import LETTER
+from reportlab.platypus import Spacer
 
 from intake.directory.snapshot import DirectorySnapshot, ServiceView
 from intake.letters import (
@@ -23,6 +26,9 @@ from intake.letters import (
     rtl,
     safety_lines,
 )
+from intake.letters.flow import BidiBlock, text_flowable
+from intake.letters.layout import MARGIN_BOTTOM, MARGIN_TOP, build_pdf, stylesheet
+from intake.letters.model import DocInfo
 
 NAME = "مريم الحسيني"
 STREET = "شارع الملك فهد"
@@ -102,6 +108,30 @@ def test_markup_sets_the_drawn_forms_in_the_arabic_face() -> None:
     assert fonts.markup(f"Client: {NAME}", bold=True) == (
         f'Client: <font name="{fonts.ARABIC_BOLD}">{rtl.visual(NAME)}</font>'
     )
+
+
+def test_shaping_keeps_the_typed_order() -> None:
+    assert rtl.shape(NAME) == rtl.visual(NAME)[::-1] == "".join(reversed(rtl.visual(NAME)))
+    assert nfkc(rtl.shape(NAME)) == NAME
+    assert rtl.shape("Zoë") == "Zoë"
+
+
+def test_a_line_is_reordered_with_the_levels_of_its_whole_paragraph() -> None:
+    # "I live since 2019 and fear": a line starting at 2019 is still inside the Arabic
+    # sentence, so 2019 is read first, at the right; alone, the line would put it left.
+    paragraph = rtl.shape("أعيش منذ 2019 وأخاف")
+    levels = rtl.paragraph_levels(paragraph)
+    assert levels is not None
+    cut = paragraph.index("2019")
+    line = paragraph[cut:]
+    drawn = "".join(char for _, char in rtl.drawn(line, levels[cut:]))
+    assert drawn == f"{rtl.visual('وأخاف')} 2019"
+    assert rtl.visual("2019 وأخاف") == f"2019 {rtl.visual('وأخاف')}"
+    # Positions come with the characters; bidi controls are not drawn.
+    pairs = rtl.drawn("a\u200f" + line, [0, 0, *levels[cut:]])
+    assert all(("a\u200f" + line)[i] == char or char in "()" for i, char in pairs)
+    assert "\u200f" not in "".join(char for _, char in pairs)
+    assert rtl.drawn("abc", None) == [(0, "a"), (1, "b"), (2, "c")]
 
 
 _MIXED = st.text(
@@ -209,3 +239,125 @@ def test_a_handout_prints_the_name_shaped_in_the_arabic_face(
     assert "مريم" not in text(pdf)
     assert NAME in nfkc(text(pdf))
     assert NAME in _arabic_face_text(pdf)
+
+
+# A passage longer than a printed line: broken into lines before each is reordered
+
+# The client's goals in their own words: pure Arabic with its punctuation, so that pypdf
+# (which reads each right-to-left run backwards but breaks runs at digits) reads it back.
+PASSAGE = (
+    "أريد أن أبقى على قيد الحياة وأن أقلل من الاستخدام تدريجيا، خطوة بعد خطوة. "
+    "أعيش مع أطفالي الثلاثة وأخاف كثيرا أن أفقدهم إذا لم أتغير. "
+    "أحتاج إلى مساعدة في إيجاد عمل ثابت وسكن آمن قريب من مدرسة الأولاد. "
+    "لا أريد أن أتوقف فجأة لأن ذلك كان صعبا جدا علي في المرة الماضية. "
+    "أريد طبيبا يفهم وضعي ويتحدث معي بصراحة واحترام. "
+    "أرغب أيضا في مجموعة دعم للأمهات في مدينتي حيث أستطيع أن أتكلم بحرية. "
+    "أتمنى أن تعود حياتي هادئة وأن أنام جيدا في الليل. "
+    "سأحاول أن أحضر كل المواعيد وأن أتصل بكم عندما أحتاج إلى شيء. "
+    "أريد أن أتعلم طرقا جديدة للتعامل مع الضغط والقلق دون أن أعود إلى ما كنت عليه. "
+    "أشكر كل من ساعدني حتى الآن وأتمنى أن يستمر هذا الدعم."
+)
+SENTENCE = "أريد أن أبقى على قيد الحياة وأن أقلل من الاستخدام تدريجيا"
+MIXED = f"Maria said: {SENTENCE} (2024)"
+# An Arabic word once folded: letters (hamza to yeh, alef wasla to yeh barree).
+_ARABIC_WORD = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
+INFO = DocInfo(title="t", subject="s", author="a", language="en", page_label="")
+
+
+def _words(value: str) -> list[str]:
+    """The Arabic words of `value` (typed, or read back by pypdf) in order, NFKC-folded."""
+    return _ARABIC_WORD.findall(nfkc(value))
+
+
+def _drawn_words(line: str) -> list[str]:
+    """The Arabic words of a line as drawn (left to right), in reading order."""
+    return [word for drawn in reversed(line.split()) for word in _words(drawn[::-1])]
+
+
+def _arabic_lines(pdf: bytes) -> list[list[str]]:
+    """Per page, the printed lines holding Arabic, as pypdf reads them (NFKC-folded)."""
+    return [[nfkc(line) for line in page.split("\n") if rtl.has_rtl(line)] for page in pages(pdf)]
+
+
+def _assert_passage_in_order(lines: list[str], passage: str = PASSAGE) -> None:
+    expected = _words(passage)
+    first = _words(lines[0])
+    assert len(first) >= 3 and first == expected[: len(first)]  # starts on the first line
+    # Line after line, every word once, in order: nothing lost, nothing read bottom-up.
+    assert [word for line in lines for word in _words(line)] == expected
+
+
+def test_a_long_passage_in_a_provider_letter_reads_from_its_first_line_down(
+    methadone: ServiceView,
+) -> None:
+    intake = with_changes(consented(), goal_statement=PASSAGE)
+    letter = compose_provider_letter(
+        intake, methadone, settings=SETTINGS, today=TODAY, reference="3F2A9C1B"
+    )
+    lines = [line for page in _arabic_lines(render_provider_letter(letter)) for line in page]
+    assert len(lines) >= 5
+    assert lines[0].startswith("In the client's own words: “")
+    _assert_passage_in_order(lines)
+
+
+def test_a_long_passage_in_a_handout_reads_from_its_first_line_down(
+    snapshot: DirectorySnapshot, methadone: ServiceView
+) -> None:
+    intake = with_changes(consented(), goal_statement=PASSAGE)
+    handout = compose_handout(
+        intake,
+        [methadone],
+        settings=SETTINGS,
+        safety=safety_lines(snapshot),
+        today=TODAY,
+        own_words=True,
+    )
+    lines = [line for page in _arabic_lines(render_handout(handout)) for line in page]
+    assert len(lines) >= 8  # 14 pt: more lines than in the letter
+    _assert_passage_in_order(lines)
+
+
+def test_a_page_break_inside_a_long_passage_keeps_its_order() -> None:
+    styles = stylesheet()
+    body = styles.body
+    frame_height = LETTER[1] - MARGIN_TOP - MARGIN_BOTTOM
+    # Room for three lines of the passage at the foot of the first page.
+    story = [Spacer(1, frame_height - 3.5 * body.leading), text_flowable(PASSAGE, body)]
+    first, second = _arabic_lines(build_pdf(story, INFO))
+    assert len(first) == 3 and len(second) >= 2
+    _assert_passage_in_order(first + second)
+
+
+def test_a_mixed_line_keeps_its_order() -> None:
+    body = stylesheet().body
+    block = text_flowable(MIXED, body)
+    assert isinstance(block, BidiBlock)
+    block.wrap(1000, 1000)
+    # On one line, drawn as before: "(2024)" closes the right-to-left run, at its left.
+    assert block.drawn_lines() == [rtl.visual(MIXED)]
+    assert block.drawn_lines()[0].startswith(f"Maria said: (2024) {rtl.visual(SENTENCE)[:3]}")
+    block.wrap(150, 1000)
+    lines = block.drawn_lines()
+    assert len(lines) >= 3
+    assert lines[0].startswith("Maria said: ")
+    assert "(2024)" in lines[-1] and all("2024" not in line for line in lines[:-1])
+    # Each line's Arabic words, read right to left, continue the sentence.
+    read = [_drawn_words(line) for line in lines]
+    assert [word for words in read for word in words] == _words(SENTENCE)
+    assert all(read[:-1])
+
+
+def test_a_mixed_passage_prints_in_order() -> None:
+    pdf = build_pdf([text_flowable(f"Maria said: {PASSAGE} Thank you.", stylesheet().body)], INFO)
+    (lines,) = _arabic_lines(pdf)
+    assert lines[0].startswith("Maria said: ")
+    assert len(lines) >= 5 and lines[-1].endswith("Thank you.")
+    _assert_passage_in_order(lines)
+
+
+def test_a_long_passage_is_drawn_joined_in_the_arabic_face() -> None:
+    pdf = build_pdf([text_flowable(PASSAGE, stylesheet().body)], INFO)
+    assert "NotoSansArabic-Regular" in font_names(pdf)
+    content = text(pdf)
+    assert not any("\u0621" <= char <= "\u064a" for char in content)  # joined forms only
+    assert _words(content) == _words(PASSAGE)

@@ -9,18 +9,22 @@ lists; for a line of plain text in one face that is most of a letter's build tim
 TextBlock breaks the same way Paragraph breaks a single-fragment paragraph (greedy, the
 same 5% space shrinkage, long words split) and draws with one text object. Text goes to
 a TextBlock only when every character prints in the style's own face and none needs
-right-to-left handling (`is_plain`); anything else goes through `fonts.markup` and a
-Paragraph, which picks a face per run.
+right-to-left handling (`is_plain`). Text holding right-to-left letters goes to a
+BidiBlock, which breaks it into lines before putting each line in visual order (a
+Paragraph would be given the whole text already reordered, and wrap it from its end).
+Anything else goes through `fonts.markup` and a Paragraph, which picks a face per run.
 """
 
+import bisect
 import functools
+import itertools
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, Color
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import escapePDF, fp_str, instanceStringWidthTTF
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -28,7 +32,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from intake.letters import fonts
+from intake.letters import fonts, rtl
 
 # How a broken line ends: a space, a hard line break, or inside a word split for length.
 SPACE, BREAK, INSIDE = " ", "\n", ""
@@ -456,7 +460,8 @@ def text_flowable(
     bullet: str | None = None,
     fixed: bool = False,
 ) -> Flowable:
-    """`text` in `style`: a TextBlock when it is plain, else a Paragraph of `fonts.markup`.
+    """`text` in `style`: a TextBlock when it is plain, a BidiBlock when it holds
+    right-to-left letters, else a Paragraph of `fonts.markup`.
 
     `fixed`: the text is the same in every document (not about the client, the service or
     the clinic), so its line breaks may be kept for the next document.
@@ -474,6 +479,10 @@ def text_flowable(
         and (bullet is None or is_plain(bullet, style.bulletFontName))
     ):
         return TextBlock(cleaned, style, bullet, fixed=fixed)
+    if style.fontName in _PRIMARY and rtl.has_rtl(cleaned) and cleaned.strip():
+        paragraphs = bidi_paragraphs(cleaned, style.fontName, style.fontSize)
+        if paragraphs is not None:
+            return BidiBlock(paragraphs, style, rtl.visual(bullet) if bullet else bullet)
     return Paragraph(fonts.markup(text, bold=bold), style, bulletText=bullet)
 
 
@@ -542,3 +551,280 @@ class Rows(Flowable):
             label.drawOn(self.canv, self.LEFT, top - self.TOP - label_h)
             value.drawOn(self.canv, x_value, top - self.TOP - value_h)
             top -= height
+
+
+# -- right-to-left text ------------------------------------------------------------------
+
+
+class BidiParagraph:
+    """One hard line of a text holding right-to-left letters, shaped, in typed order.
+
+    Words are single-spaced, as Paragraph prints them. `levels` are resolved on the
+    whole line (None: it holds no right-to-left letter); `faces` name the face that
+    prints each character; `edges[i]` is the width of `text[:i]` at the style's size.
+    """
+
+    # A plain class: quicker to create at import than a dataclass (letters run in short
+    # processes).
+    __slots__ = ("edges", "faces", "levels", "text")
+
+    def __init__(
+        self,
+        text: str,
+        levels: tuple[int, ...] | None,
+        faces: tuple[str, ...],
+        edges: tuple[float, ...],
+    ) -> None:
+        self.text = text
+        self.levels = levels
+        self.faces = faces
+        self.edges = edges
+
+    def width(self, start: int, end: int) -> float:
+        return self.edges[end] - self.edges[start]
+
+    def part(self, start: int, end: int) -> "BidiParagraph":
+        """`text[start:end]`, keeping the levels its whole paragraph resolved."""
+        origin = self.edges[start]
+        return BidiParagraph(
+            self.text[start:end],
+            None if self.levels is None else self.levels[start:end],
+            self.faces[start:end],
+            tuple(edge - origin for edge in self.edges[start : end + 1]),
+        )
+
+
+# A printed line: (paragraph number, start, end) of the text it prints.
+BidiRow = tuple[int, int, int]
+
+
+def bidi_paragraphs(text: str, font_name: str, size: float) -> list[BidiParagraph] | None:
+    """`text` (cleaned) as BidiBlock prints it in `font_name` at `size`: one entry per hard
+    line. None when the bidi library cannot give the levels (Paragraph prints it then)."""
+    hard_lines = text.split("\n")
+    if len(hard_lines) > 1 and not hard_lines[-1].strip():
+        hard_lines.pop()  # a closing line break ends the last line and starts none
+    paragraphs = []
+    for hard in hard_lines:
+        shaped = " ".join(word for word in rtl.shape(hard).split(" ") if word)
+        levels = rtl.paragraph_levels(shaped)
+        if levels is None and rtl.has_rtl(shaped):
+            return None
+        faces = _bidi_faces(shaped, font_name)
+        widths = (_advance(face, char) * size for face, char in zip(faces, shaped, strict=True))
+        edges = tuple(itertools.accumulate(widths, initial=0.0))
+        paragraphs.append(
+            BidiParagraph(shaped, None if levels is None else tuple(levels), faces, edges)
+        )
+    return paragraphs
+
+
+def _bidi_faces(text: str, primary: str) -> tuple[str, ...]:
+    """The face of each character, as `fonts.markup` sets it: `fonts.font_for`'s, a space
+    staying in the face before it. Digits and punctuation the primary face would print
+    also stay in the face before them when it has them, so an Arabic sentence, its full
+    stops and commas included, is one run in one face: it looks even, and a PDF reader,
+    which reads each run of right-to-left text backwards, gets its words in order."""
+    faces = []
+    face = primary
+    for char in text:
+        if char != " ":
+            own = fonts.font_for(char, primary)
+            if not (
+                own == primary
+                and unicodedata.category(char)[0] in "NPSZ"
+                and ord(char) in _font(face).face.charToGlyph
+            ):
+                face = own
+        faces.append(face)
+    return tuple(faces)
+
+
+@functools.lru_cache(maxsize=4096)
+def _advance(face: str, char: str) -> float:
+    """The width of `char` in `face` at size 1 (none for a bidi control: it is not drawn)."""
+    if rtl.is_control(char):
+        return 0.0
+    return float(_font(face).stringWidth(char, 1.0))
+
+
+def break_bidi(
+    paragraphs: Sequence[BidiParagraph], first_width: float, width: float
+) -> list[BidiRow]:
+    """Greedy breaking in typed order, at spaces, by the widths of the faces that print each
+    character; a word wider than a whole line is cut where it fills the line. An empty
+    hard line still takes a line."""
+    rows: list[BidiRow] = []
+    for number, paragraph in enumerate(paragraphs):
+        room = first_width if not rows else width
+        _break_paragraph(number, paragraph, room, width, rows)
+    return rows
+
+
+def _break_paragraph(
+    number: int, paragraph: BidiParagraph, room: float, width: float, rows: list[BidiRow]
+) -> None:
+    text = paragraph.text
+    size = len(text)
+    line_start, line_end, word_start = 0, 0, 0  # line_end == line_start: no word yet
+    while word_start < size:
+        word_end = text.find(" ", word_start)
+        if word_end < 0:
+            word_end = size
+        if paragraph.width(line_start, word_end) <= room + _FUZZ:
+            line_end, word_start = word_end, word_end + 1
+        elif line_end > line_start:  # the word starts the next line
+            rows.append((number, line_start, line_end))
+            line_start = line_end = word_start
+            room = width
+        else:  # alone on its line and wider than it: cut where it fills the line
+            cut = _cut(paragraph, line_start, word_end, room)
+            if cut >= word_end:  # one letter wider than a line: it overruns, as in Paragraph
+                line_end, word_start = word_end, word_end + 1
+                continue
+            rows.append((number, line_start, cut))
+            line_start = line_end = word_start = cut
+            room = width
+    rows.append((number, line_start, line_end))
+
+
+def _cut(paragraph: BidiParagraph, start: int, end: int, room: float) -> int:
+    """Where to cut `text[start:end]` so that its first piece fills `room` (one character at
+    least), never between a letter and the vowel signs on it."""
+    edges = paragraph.edges
+    cut = bisect.bisect_right(edges, edges[start] + room + _FUZZ, start + 1, end) - 1
+    cut = max(cut, start + 1)
+    text = paragraph.text
+    back = cut
+    while back > start + 1 and unicodedata.combining(text[back]):
+        back -= 1
+    if not unicodedata.combining(text[back]):
+        return back
+    while cut < end and unicodedata.combining(text[cut]):
+        cut += 1
+    return cut
+
+
+class BidiBlock(Flowable):
+    """A paragraph holding right-to-left text, broken into lines before it is reordered.
+
+    The text is shaped (`rtl.shape`: joining does not depend on where lines break),
+    broken in typed order (`break_bidi`), and each line is then put in drawing order on
+    its own with the levels its whole hard line resolved (`rtl.drawn`), and drawn run by
+    run, each in its face. So a long Arabic passage reads from its first printed line
+    down. The style's size, leading, indents, first-line indent, left/right/centre
+    alignment (justified prints left), bullet and spacing are kept; it splits between
+    lines as a TextBlock does. A word wider than a line is cut where it fills the line
+    (its letters keep the forms they had joined).
+    """
+
+    def __init__(
+        self, paragraphs: Sequence[BidiParagraph], style: ParagraphStyle, bullet: str | None = None
+    ) -> None:
+        super().__init__()
+        self.paragraphs = list(paragraphs)
+        self.style = style
+        self.bullet = bullet
+        self._rows: list[BidiRow] = []
+        self._for_width = -1.0
+        self._first_x = 0.0  # the first line's start, from the left indent
+        self._widths = (0.0, 0.0)  # of the first line and of the others
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth != self._for_width:
+            style = self.style
+            width = availWidth - style.leftIndent - style.rightIndent
+            indent = style.firstLineIndent or 0.0
+            self._first_x = indent + self._bullet_overrun(indent)
+            self._widths = (width - self._first_x, width)
+            self._rows = break_bidi(self.paragraphs, *self._widths)
+            self._for_width = availWidth
+            self.width = availWidth
+            self.height = len(self._rows) * style.leading
+        return self.width, self.height
+
+    def _bullet_overrun(self, indent: float) -> float:
+        """How far the bullet pushes the first line right (as in Paragraph)."""
+        if not self.bullet:
+            return 0.0
+        style = self.style
+        end = (
+            style.bulletIndent
+            + pdfmetrics.stringWidth(self.bullet, style.bulletFontName, style.bulletFontSize)
+            + 0.6 * style.bulletFontSize
+        )
+        return max(0.0, end - style.leftIndent - indent)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        fit = int(availHeight / self.style.leading)
+        rows = self._rows
+        if fit <= 1:  # Paragraph keeps no single orphan line at a page's foot
+            return []
+        if fit >= len(rows):
+            return [self]
+        number, start, _ = rows[fit]
+        head, tail = self.paragraphs[:number], self.paragraphs[number:]
+        if start:  # the page breaks inside a hard line: its levels go with both parts
+            line = tail[0]
+            head.append(line.part(0, rows[fit - 1][2]))
+            tail[0] = line.part(start, len(line.text))
+        return [BidiBlock(head, self.style, self.bullet), BidiBlock(tail, self.style)]
+
+    def draw(self) -> None:
+        style = self.style
+        text = self.canv.beginText()
+        text.setFillColor(style.textColor)
+        top = self.height - style.fontSize
+        face = ""
+        if self.bullet:
+            text.setTextOrigin(style.bulletIndent, top)
+            text.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
+            text.setFont(style.bulletFontName, style.bulletFontSize)
+            text.textOut(self.bullet)
+            text.setFillColor(style.textColor)
+        for number, (paragraph_number, start, end) in enumerate(self._rows):
+            paragraph = self.paragraphs[paragraph_number]
+            x = style.leftIndent + (self._first_x if number == 0 else 0.0)
+            room = self._widths[0] if number == 0 else self._widths[1]
+            x += self._aligned(room - paragraph.width(start, end))
+            text.setTextOrigin(x, top - number * style.leading)
+            for run_face, run in _runs(paragraph, start, end):
+                if run_face != face:
+                    text.setFont(run_face, style.fontSize, style.leading)
+                    face = run_face
+                text.textOut(run)
+        self.canv.drawText(text)
+
+    def drawn_lines(self) -> list[str]:
+        """The printed lines (after `wrap`) as drawn, left to right."""
+        return [
+            "".join(run for _, run in _runs(self.paragraphs[number], start, end))
+            for number, start, end in self._rows
+        ]
+
+    def _aligned(self, unused: float) -> float:
+        """The shift of a line for the style's alignment."""
+        if self.style.alignment == TA_RIGHT:
+            return unused
+        if self.style.alignment == TA_CENTER:
+            return unused / 2
+        return 0.0
+
+
+def _runs(paragraph: BidiParagraph, start: int, end: int) -> list[tuple[str, str]]:
+    """One printed line in drawing order as (face, characters) runs."""
+    levels = None if paragraph.levels is None else paragraph.levels[start:end]
+    runs: list[tuple[str, str]] = []
+    face = ""
+    chars: list[str] = []
+    for position, char in rtl.drawn(paragraph.text[start:end], levels):
+        char_face = paragraph.faces[start + position]
+        if char_face != face and chars:
+            runs.append((face, "".join(chars)))
+            chars = []
+        face = char_face
+        chars.append(char)
+    if chars:
+        runs.append((face, "".join(chars)))
+    return runs
