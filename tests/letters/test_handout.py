@@ -210,3 +210,25 @@ def test_a_handout_needs_no_consent(snapshot: DirectorySnapshot, syringe: Servic
 )
 def test_the_discretion_guard(words: str, reveals: bool) -> None:
     assert load_discretion().reveals(words) is reveals
+
+
+def test_the_places_heading_never_ends_a_page_alone(
+    snapshot: DirectorySnapshot, methadone: ServiceView, primary_care: ServiceView
+) -> None:
+    from dataclasses import replace
+
+    from intake.letters.handout import compose_handout as compose
+
+    intake = example("consent_named_recipient")
+    headings = {load_texts(language)["handout.places"] for language in ("en", "es")}
+    # A longer letterhead moves the heading down the page, past the point where the first
+    # place no longer fits below it.
+    for lines in range(1, 30):
+        settings = replace(SETTINGS, address="\n".join(f"Line {n}" for n in range(lines)))
+        doc = compose(
+            intake, [methadone, primary_care], settings=settings,
+            safety=safety_lines(snapshot), today=TODAY,
+        )  # fmt: skip
+        for page in pages(render_handout(doc))[:-1]:
+            last_lines = [line for line in page.splitlines() if line.strip()][-2:]
+            assert not headings & set(last_lines), f"{lines} address lines: {last_lines}"

@@ -81,9 +81,15 @@ def render_handout(handout: Handout, *, paper: str = "letter", invariant: bool =
     ]
     if handout.goals is not None:
         story += _block(handout.goals, styles, width)
-    story.append(_text(handout.places_title, styles.heading, bold=True))
-    for place in handout.places:
-        story.append(KeepTogether(_place(place, styles, width)))
+    # The heading goes in the first place's group: a heading may not be kept with a group
+    # (reportlab's rule), and alone it could end a page with its places on the next.
+    places = [_place(place, styles, width) for place in handout.places]
+    heading = _text(handout.places_title, styles.heading, bold=True)
+    if places:
+        places[0] = [heading, *places[0]]
+    else:
+        story.append(heading)
+    story += [KeepTogether(place) for place in places]
     story.append(Spacer(1, 4 * mm))
     story.append(KeepTogether(_boxed(handout.safety, styles, width)))
     story.append(Spacer(1, 4 * mm))
