@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from intake.gui.errors import where
 from intake.gui.i18n import fill
+from intake.gui.settings_page import ERROR_STYLE, ERROR_TEXT_STYLE
 from intake.gui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -35,9 +36,6 @@ if TYPE_CHECKING:
     from intake.store.db import Database
 
 log = logging.getLogger(__name__)
-
-ERROR_STYLE = "border: 2px solid #b00020; border-radius: 3px; padding: 2px;"
-ERROR_TEXT_STYLE = "color: #b00020;"
 
 
 def offer_first_run_setup(

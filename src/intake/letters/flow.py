@@ -260,15 +260,7 @@ class TextBlock(Flowable):
         return self.width, self.height
 
     def _bullet_overrun(self) -> float:
-        if not self.bullet:
-            return 0.0
-        style = self.style
-        end = (
-            style.bulletIndent
-            + pdfmetrics.stringWidth(self.bullet, style.bulletFontName, style.bulletFontSize)
-            + 0.6 * style.bulletFontSize
-        )
-        return max(0.0, end - style.leftIndent)
+        return bullet_overrun(self.style, self.bullet)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
@@ -450,6 +442,18 @@ def _encoder(canvas: Canvas, font_name: str) -> _Encoder:
     if encoder is None or encoder.doc is not canvas._doc:
         encoder = encoders[font_name] = _Encoder(_font(font_name), canvas._doc)
     return encoder
+
+
+def bullet_overrun(style: ParagraphStyle, bullet: str | None, indent: float = 0.0) -> float:
+    """How far a bullet pushes a paragraph's first line right (as in Paragraph)."""
+    if not bullet:
+        return 0.0
+    end = (
+        style.bulletIndent
+        + pdfmetrics.stringWidth(bullet, style.bulletFontName, style.bulletFontSize)
+        + 0.6 * style.bulletFontSize
+    )
+    return max(0.0, end - style.leftIndent - indent)
 
 
 def text_flowable(
@@ -744,16 +748,7 @@ class BidiBlock(Flowable):
         return self.width, self.height
 
     def _bullet_overrun(self, indent: float) -> float:
-        """How far the bullet pushes the first line right (as in Paragraph)."""
-        if not self.bullet:
-            return 0.0
-        style = self.style
-        end = (
-            style.bulletIndent
-            + pdfmetrics.stringWidth(self.bullet, style.bulletFontName, style.bulletFontSize)
-            + 0.6 * style.bulletFontSize
-        )
-        return max(0.0, end - style.leftIndent - indent)
+        return bullet_overrun(self.style, self.bullet, indent)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
