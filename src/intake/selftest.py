@@ -60,7 +60,6 @@ RESOURCE_FOLDERS = (
 )
 UI_LANGUAGES = ("en", "es")
 FHIR_KINDS = ("Bundle", "Patient", "Organization", "HealthcareService", "ServiceRequest")
-BUILD_LICENSES = "licenses/packages/"  # copied from dist-info by installer/
 _DIR_FUNCTIONS = (
     "user_data_dir",
     "user_config_dir",
@@ -296,14 +295,12 @@ def _check_icons(_state: _State) -> str:
 def _check_licenses(_state: _State) -> str:
     """Every licence text components.toml names is there; the copies taken from the packages'
     dist-info at build time (licenses/packages/) only in a frozen build."""
-    import tomllib
+    from intake.licenses import copied_at_build, license_path, load_components
 
-    listing = resource_path("licenses", "components.toml")
-    components = tomllib.loads(listing.read_text(encoding="utf-8"))["component"]
+    components = load_components()
     frozen = bool(getattr(sys, "frozen", False))
-    texts = [str(c["text"]) for c in components]
-    needed = [t for t in texts if frozen or not t.startswith(BUILD_LICENSES)]
-    missing = [t for t in needed if not resource_path(*t.split("/")).is_file()]
+    needed = [c for c in components if frozen or not copied_at_build(c)]
+    missing = [c.text for c in needed if not license_path(c).is_file()]
     if missing:
         raise CheckFailed(f"licence texts missing: {', '.join(missing)}")
     return f"{len(components)} components, {len(needed)} licence texts"

@@ -8,7 +8,6 @@ through the interface's own translation files, like any other string.
 
 import functools
 import logging
-import unicodedata
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
@@ -133,11 +132,3 @@ def english_language_name(code: str) -> str | None:
     if language in (QLocale.Language.AnyLanguage, QLocale.Language.C):
         return None
     return QLocale.languageToString(language)
-
-
-def folded(text: str) -> str:
-    """Text for searching: case and accents ignored, so 'clinica' finds 'Clínica'."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from intake.directory.snapshot import ServiceView
-from intake.gui.directory_labels import Vocabulary, folded, language_codes, language_name
+from intake.gui.directory_labels import Vocabulary, language_codes, language_name
+from intake.gui.folding import folded
 from intake.taxonomy import IntakeTaxonomy
 
 COL_SERVICE, COL_ORGANIZATION, COL_PATHWAYS, COL_TYPES, COL_LANGUAGES, COL_PHONE = range(6)

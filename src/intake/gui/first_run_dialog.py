@@ -49,15 +49,19 @@ def offer_first_run_setup(
     on the UI thread, one small query (under 15 ms on SQLite). The saving itself runs off
     the UI thread while the dialog stays open.
     """
-    from intake.first_run import missing_setup_fields
     from intake.settings import load_settings
 
-    if settings is None:
-        settings = load_settings(database)
-    if not missing_setup_fields(settings):
-        return False
-    dialog = FirstRunDialog(database, settings, parent)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    dialog = first_run_dialog(parent, database, settings or load_settings(database))
+    return dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def first_run_dialog(
+    parent: QWidget | None, database: "Database", settings: "ClinicSettings"
+) -> "FirstRunDialog | None":
+    """The setup dialog, not shown yet, if `settings` lack a name the setup asks for."""
+    from intake.first_run import missing_setup_fields
+
+    return FirstRunDialog(database, settings, parent) if missing_setup_fields(settings) else None
 
 
 class FirstRunDialog(QDialog):

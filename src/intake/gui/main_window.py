@@ -286,12 +286,13 @@ class MainWindow(QMainWindow):
 
     def _offer_first_run_setup(self, database: "Database", settings: "ClinicSettings") -> None:
         """The first start: ask for the names every letter prints (window-modal, not blocking)."""
-        from intake.first_run import missing_setup_fields
-        from intake.gui.first_run_dialog import FirstRunDialog
+        from intake.gui.first_run_dialog import first_run_dialog
 
-        if not missing_setup_fields(settings) or not self.isVisible():  # not while closing
+        if not self.isVisible():  # closing: the next start asks
             return
-        dialog = FirstRunDialog(database, settings, self)
+        dialog = first_run_dialog(self, database, settings)
+        if dialog is None:
+            return
         dialog.accepted.connect(lambda: self._first_run_saved(dialog.saved))
         dialog.finished.connect(dialog.deleteLater)
         self.first_run_dialog = dialog

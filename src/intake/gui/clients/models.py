@@ -28,21 +28,18 @@ if TYPE_CHECKING:
     from intake.records import ClientSummary, DraftSummary, IntakeSummary, ReferralSummary
 
 
+def aware(moment: dt.datetime) -> dt.datetime:
+    """A stored time with its zone: the store writes UTC, and a naive time means UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
 def local_day(moment: dt.datetime | None) -> str:
-    """A stored time (UTC; naive means UTC) as this computer's calendar day, ISO-written."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().date().isoformat()
+    """A stored time as this computer's calendar day, ISO-written."""
+    return "" if moment is None else aware(moment).astimezone().date().isoformat()
 
 
 def _sortable(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).isoformat()
+    return "" if moment is None else aware(moment).astimezone(dt.UTC).isoformat()
 
 
 def _italic() -> QFont:
@@ -122,9 +119,7 @@ class DraftTableModel(SummaryTableModel["DraftSummary"]):
 
 
 def _local_minute(moment: dt.datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return aware(moment).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 # -- a client's history ----------------------------------------------------------------

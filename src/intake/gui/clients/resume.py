@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
 from intake.gui import i18n
+from intake.gui.clients.models import aware
 from intake.gui.i18n import fill
 
 if TYPE_CHECKING:
@@ -68,11 +69,7 @@ def drafts_left_open(
 ) -> list["DraftSummary"]:
     """The drafts changed since `since` by this counselor (or by nobody named), newest first."""
     mine = [d for d in drafts if not counselor or not d.counselor or d.counselor == counselor]
-    return [d for d in mine if _aware(d.updated_at) >= since]
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return [d for d in mine if aware(d.updated_at) >= since]
 
 
 def ask_resume(parent: QWidget | None, drafts: Sequence["DraftSummary"]) -> bool:
