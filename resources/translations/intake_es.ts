@@ -193,6 +193,97 @@
     </message>
 </context>
 <context>
+    <name>ClientFinder</name>
+    <message>
+        <source>Name, alias or date of birth (1990-04-12)</source>
+        <translation>Nombre, alias o fecha de nacimiento (1990-04-12)</translation>
+    </message>
+    <message>
+        <source>Search clients</source>
+        <translation>Buscar clientes</translation>
+    </message>
+    <message>
+        <source>Type part of a name or alias, a year of birth, or a date like 4/12/1990</source>
+        <translation>Escriba parte de un nombre o alias, un año de nacimiento o una fecha como 4/12/1990 (mes/día/año)</translation>
+    </message>
+    <message>
+        <source>&amp;New intake</source>
+        <translation>&amp;Nueva admisión</translation>
+    </message>
+    <message>
+        <source>Start an intake for a new client (Ctrl+N)</source>
+        <translation>Comenzar una admisión para un cliente nuevo (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Number of clients shown</source>
+        <translation>Número de clientes mostrados</translation>
+    </message>
+    <message>
+        <source>Unfinished intakes</source>
+        <translation>Admisiones sin terminar</translation>
+    </message>
+    <message>
+        <source>&amp;Resume draft</source>
+        <translation>&amp;Reanudar borrador</translation>
+    </message>
+    <message>
+        <source>Disc&amp;ard draft…</source>
+        <translation>D&amp;escartar borrador…</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>&amp;Unfinished intakes (drafts):</source>
+        <translation>Admisiones sin &amp;terminar (borradores):</translation>
+    </message>
+    <message>
+        <source>Cli&amp;ents:</source>
+        <translation>Cl&amp;ientes:</translation>
+    </message>
+    <message>
+        <source>The search failed. The details were written to the log.</source>
+        <translation>La búsqueda falló. Los detalles quedaron en el registro.</translation>
+    </message>
+    <message>
+        <source>No clients yet. Start with New intake.</source>
+        <translation>Todavía no hay clientes. Comience con Nueva admisión.</translation>
+    </message>
+    <message>
+        <source>No client matches the search.</source>
+        <translation>Ningún cliente coincide con la búsqueda.</translation>
+    </message>
+    <message>
+        <source>The %1 most recent matches are shown. Type more to narrow.</source>
+        <translation>Se muestran las %1 coincidencias más recientes. Escriba más para acotar.</translation>
+    </message>
+    <message>
+        <source>%1 client</source>
+        <translation>%1 cliente</translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation>%1 clientes</translation>
+    </message>
+    <message>
+        <source>Discard the unfinished intake?</source>
+        <translation>¿Descartar la admisión sin terminar?</translation>
+    </message>
+    <message>
+        <source>The answers entered for %1 will be deleted.</source>
+        <translation>Se borrarán las respuestas anotadas para %1.</translation>
+    </message>
+    <message>
+        <source>The answers entered in this intake will be deleted.</source>
+        <translation>Se borrarán las respuestas anotadas en esta admisión.</translation>
+    </message>
+</context>
+<context>
     <name>ClientHistoryView</name>
     <message>
         <source>Client chosen</source>
@@ -435,96 +526,8 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <source>Name, alias or date of birth (1990-04-12)</source>
-        <translation>Nombre, alias o fecha de nacimiento (1990-04-12)</translation>
-    </message>
-    <message>
-        <source>Search clients</source>
-        <translation>Buscar clientes</translation>
-    </message>
-    <message>
-        <source>Type part of a name or alias, a year of birth, or a date like 4/12/1990</source>
-        <translation>Escriba parte de un nombre o alias, un año de nacimiento o una fecha como 4/12/1990 (mes/día/año)</translation>
-    </message>
-    <message>
-        <source>&amp;New intake</source>
-        <translation>&amp;Nueva admisión</translation>
-    </message>
-    <message>
-        <source>Start an intake for a new client (Ctrl+N)</source>
-        <translation>Comenzar una admisión para un cliente nuevo (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Clients</source>
-        <translation>Clientes</translation>
-    </message>
-    <message>
-        <source>Number of clients shown</source>
-        <translation>Número de clientes mostrados</translation>
-    </message>
-    <message>
-        <source>Unfinished intakes</source>
-        <translation>Admisiones sin terminar</translation>
-    </message>
-    <message>
-        <source>&amp;Resume draft</source>
-        <translation>&amp;Reanudar borrador</translation>
-    </message>
-    <message>
-        <source>Disc&amp;ard draft…</source>
-        <translation>D&amp;escartar borrador…</translation>
-    </message>
-    <message>
         <source>Opening the records…</source>
         <translation>Abriendo los registros…</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Buscar:</translation>
-    </message>
-    <message>
-        <source>&amp;Unfinished intakes (drafts):</source>
-        <translation>Admisiones sin &amp;terminar (borradores):</translation>
-    </message>
-    <message>
-        <source>Cli&amp;ents:</source>
-        <translation>Cl&amp;ientes:</translation>
-    </message>
-    <message>
-        <source>The search failed. The details were written to the log.</source>
-        <translation>La búsqueda falló. Los detalles quedaron en el registro.</translation>
-    </message>
-    <message>
-        <source>No clients yet. Start with New intake.</source>
-        <translation>Todavía no hay clientes. Comience con Nueva admisión.</translation>
-    </message>
-    <message>
-        <source>No client matches the search.</source>
-        <translation>Ningún cliente coincide con la búsqueda.</translation>
-    </message>
-    <message>
-        <source>The %1 most recent matches are shown. Type more to narrow.</source>
-        <translation>Se muestran las %1 coincidencias más recientes. Escriba más para acotar.</translation>
-    </message>
-    <message>
-        <source>%1 client</source>
-        <translation>%1 cliente</translation>
-    </message>
-    <message>
-        <source>%1 clients</source>
-        <translation>%1 clientes</translation>
-    </message>
-    <message>
-        <source>Discard the unfinished intake?</source>
-        <translation>¿Descartar la admisión sin terminar?</translation>
-    </message>
-    <message>
-        <source>The answers entered for %1 will be deleted.</source>
-        <translation>Se borrarán las respuestas anotadas para %1.</translation>
-    </message>
-    <message>
-        <source>The answers entered in this intake will be deleted.</source>
-        <translation>Se borrarán las respuestas anotadas en esta admisión.</translation>
     </message>
 </context>
 <context>

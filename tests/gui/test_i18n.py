@@ -64,7 +64,7 @@ def test_the_spanish_interface_shows_spanish_words(qtbot, spanish, fake_load, sc
     assert tabs == ["&Clientes", "&Directorio", "Con&figuración"]
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&Archivo", "Ay&uda"]
-    page = window.clients_page
+    page = window.clients_page.finder
     assert page.new_button.text() == "&Nueva admisión"
     assert page.count.text() == "Todavía no hay clientes. Comience con Nueva admisión."
     assert page.history.title.text() == "Ningún cliente elegido"

@@ -43,7 +43,7 @@ def test_window_shows_the_directory_after_loading(qtbot, fake_load, screenshot) 
     assert "6 services" in status and "test-1" in status and DEMO_NOTE in status
     assert window.import_action.isEnabled()
     # The Clients tab comes first now: its search has the focus at start.
-    qtbot.waitUntil(window.clients_page.search.hasFocus)
+    qtbot.waitUntil(window.clients_page.finder.search.hasFocus)
     window.tabs.setCurrentWidget(window.directory_page)
     browser = window.directory_page.browser
     browser.table.selectRow(0)

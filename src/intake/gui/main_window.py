@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
             self.settings_page.set_database(loaded.database, _where(loaded.database))
         else:
             self._read_clinic_settings(loaded.database)
-        self.clients_page.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.clients_page.focus_search(Qt.FocusReason.OtherFocusReason)
         self._offer_to_resume(loaded.database)
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -382,8 +382,7 @@ class MainWindow(QMainWindow):
 
     def _find_client(self) -> None:
         self.tabs.setCurrentIndex(CLIENTS_TAB)
-        self.clients_page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.clients_page.search.selectAll()
+        self.clients_page.focus_search(Qt.FocusReason.ShortcutFocusReason, select_all=True)
 
     def _update_actions(self) -> None:
         self.import_action.setEnabled(self.database is not None and not self._importing())

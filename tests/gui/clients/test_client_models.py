@@ -128,7 +128,7 @@ def test_intakes_show_date_goals_count_and_consent(clients_db) -> None:
 
 
 def test_a_naive_stored_time_is_read_as_utc() -> None:
-    from intake.gui.clients.models import local_day
+    from intake.gui.clients.stored_time import local_day
 
     aware = dt.datetime(2026, 11, 2, 15, 0, tzinfo=dt.UTC)
     assert local_day(aware.replace(tzinfo=None)) == local_day(aware)

@@ -36,7 +36,7 @@ def open_window(qtbot, url: str) -> MainWindow:
 
 
 def names(window: MainWindow) -> list[str]:
-    proxy = window.clients_page.proxy
+    proxy = window.clients_page.finder.proxy
     return [proxy.index(r, COL_NAME).data(ROW_ROLE).name for r in range(proxy.rowCount())]
 
 
@@ -48,7 +48,7 @@ def test_the_clients_tab_comes_first_with_the_clients(
     assert tabs == ["&Clients", "&Directory", "Se&ttings"]
     assert window.tabs.currentIndex() == CLIENTS_TAB
     assert names(window)[0] == "Tom Becker" and len(names(window)) == 5
-    assert window.clients_page.search.hasFocus()
+    assert window.clients_page.finder.search.hasFocus()
     assert window.loaded is not None and window.loaded.is_demo  # the directory loaded too
     assert window.directory_page.browser.model.rowCount() > 20
     assert window.new_intake_action.isEnabled()
@@ -60,7 +60,7 @@ def test_new_intake_opens_the_wizard_and_the_list_refreshes_after(
 ) -> None:
     save_settings(clients_db, ClinicSettings(counselor_name="Dana Reyes"))
     window = open_window(qtbot, url_of(tmp_path))
-    window.clients_page.new_button.click()
+    window.clients_page.finder.new_button.click()
     [wizard] = fake_wizard.opened
     assert wizard.isVisible() and wizard.parent() is window
     assert (wizard.draft_id, wizard.client_id, wizard.counselor) == (None, None, "Dana Reyes")
@@ -76,7 +76,7 @@ def test_a_new_intake_for_a_known_client_adds_no_second_record(
     qtbot, clients_db: Database, tmp_path: Path, fake_wizard
 ) -> None:
     window = open_window(qtbot, url_of(tmp_path))
-    page = window.clients_page
+    page = window.clients_page.finder
     row = names(window).index("Sky")
     with qtbot.waitSignal(page.history.loaded, timeout=30_000):
         page.table.selectRow(row)
@@ -110,8 +110,8 @@ def test_resume_draft_opens_the_wizard_on_it(
 ) -> None:
     draft = add_draft(clients_db, "Ana Ruiz")
     window = open_window(qtbot, url_of(tmp_path))
-    qtbot.waitUntil(lambda: window.clients_page.drafts_model.rowCount() == 1)
-    window.clients_page.resume_button.click()
+    qtbot.waitUntil(lambda: window.clients_page.finder.drafts_model.rowCount() == 1)
+    window.clients_page.finder.resume_button.click()
     [wizard] = fake_wizard.opened
     assert (wizard.draft_id, wizard.client_id) == (draft, None)
     with qtbot.waitSignal(window.clients_page.drafts_listed, timeout=30_000):
@@ -180,7 +180,7 @@ def test_answering_later_leaves_the_draft_in_the_list(
     window = open_window(qtbot, url_of(tmp_path))
     qtbot.waitUntil(lambda: prompt.offered == [["Ana Ruiz"]], timeout=30_000)  # "Later"
     assert fake_wizard.opened == []
-    qtbot.waitUntil(lambda: window.clients_page.drafts_model.rowCount() == 1)
+    qtbot.waitUntil(lambda: window.clients_page.finder.drafts_model.rowCount() == 1)
 
 
 def test_after_a_clean_quit_kept_drafts_are_not_pressed(
@@ -190,7 +190,7 @@ def test_after_a_clean_quit_kept_drafts_are_not_pressed(
     first = open_window(qtbot, url_of(tmp_path))
     first.close()  # a clean quit
     second = open_window(qtbot, url_of(tmp_path))
-    qtbot.waitUntil(lambda: second.clients_page.drafts_model.rowCount() == 1)
+    qtbot.waitUntil(lambda: second.clients_page.finder.drafts_model.rowCount() == 1)
     QApplication.processEvents()
     assert prompt.offered == [] and fake_wizard.opened == []
 
@@ -219,7 +219,7 @@ def test_the_real_wizard_opens_beside_the_window_and_closes(
 
     monkeypatch.setattr(IntakeWizard, "ask_keep_draft", staticmethod(lambda _parent: False))
     window = open_window(qtbot, url_of(tmp_path))
-    page = window.clients_page
+    page = window.clients_page.finder
     with qtbot.waitSignal(page.history.loaded, timeout=30_000):
         page.table.selectRow(names(window).index("Sky"))
     wizard = window.new_intake(page.chosen_client().id)

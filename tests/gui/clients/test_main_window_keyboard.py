@@ -131,7 +131,7 @@ def focus_chain(qtbot, start: QWidget, steps: int) -> list[QWidget]:
 
 def test_tab_goes_through_the_clients_page_in_reading_order(qtbot, clients_db, tmp_path) -> None:
     window = open_window(qtbot, tmp_path)
-    page = window.clients_page
+    page = window.clients_page.finder
     with qtbot.waitSignal(page.history.loaded, timeout=30_000):
         page.table.selectRow(0)
     chain = focus_chain(qtbot, page.search, 5)
@@ -159,9 +159,9 @@ def test_a_client_found_and_an_intake_started_by_keyboard_alone(
 ) -> None:
     window = open_window(qtbot, tmp_path)
     window.tabs.setCurrentWidget(window.directory_page)
-    page = window.clients_page
+    page = window.clients_page.finder
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentWidget() is page and page.search.hasFocus()
+    assert window.tabs.currentWidget() is window.clients_page and page.search.hasFocus()
     with qtbot.waitSignal(page.searched, timeout=30_000):
         qtbot.keyClicks(page.search, "whitehorse")
     with qtbot.waitSignal(page.history.loaded, timeout=30_000):
@@ -194,15 +194,19 @@ window = MainWindow(url)
 window.show()
 # 1280x720 pixels at 150% is 853x480 points; leave room for a title bar and a task bar.
 window.resize(853, 440)
-page = window.clients_page
-page.searched.connect(lambda: page.table.selectRow(4))
-page.history.loaded.connect(app.quit)
+def listed():
+    finder = window.clients_page.finder
+    finder.history.loaded.connect(app.quit)
+    finder.table.selectRow(4)
+
+window.clients_page.searched.connect(listed)
 window.start_loading()
 app.exec()
 app.processEvents()
 hint = window.minimumSizeHint()
 fits = hint.width() <= 853 and hint.height() <= 440
-shown = page.history.intakes_model.rowCount() == 1 and not page.history.intakes.isHidden()
+history = window.clients_page.finder.history
+shown = history.intakes_model.rowCount() == 1 and not history.intakes.isHidden()
 print(window.devicePixelRatio(), fits, window.width() <= 853, shown)
 window.grab().save(sys.argv[2] + "/main_window_clients_150_percent.png")
 window.tabs.setCurrentWidget(window.settings_tab)

@@ -75,5 +75,5 @@ def test_a_killed_intake_is_offered_at_the_next_start_with_its_answers(
     wizard = window.launcher.wizard
     assert wizard.draft.get("client.name") == "Ana Ruiz"
     assert wizard.draft.get("goals") == ["safety"]
-    qtbot.waitUntil(lambda: window.clients_page.drafts_model.rowCount() == 1)
-    assert window.clients_page.drafts.model().index(0, 0).data(ROW_ROLE).id == left.id
+    qtbot.waitUntil(lambda: window.clients_page.finder.drafts_model.rowCount() == 1)
+    assert window.clients_page.finder.drafts.model().index(0, 0).data(ROW_ROLE).id == left.id

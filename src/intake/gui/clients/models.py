@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from intake.gui.clients.stored_time import aware, local_day
 from intake.gui.clients.words import (
     goal_label,
     pathway_label,
@@ -26,16 +27,6 @@ from intake.gui.summary_model import SORT_ROLE, SummaryTableModel
 
 if TYPE_CHECKING:
     from intake.records import ClientSummary, DraftSummary, IntakeSummary, ReferralSummary
-
-
-def aware(moment: dt.datetime) -> dt.datetime:
-    """A stored time with its zone: the store writes UTC, and a naive time means UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def local_day(moment: dt.datetime | None) -> str:
-    """A stored time as this computer's calendar day, ISO-written."""
-    return "" if moment is None else aware(moment).astimezone().date().isoformat()
 
 
 def _sortable(moment: dt.datetime | None) -> str:

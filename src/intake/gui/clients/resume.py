@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
 from intake.gui import i18n
-from intake.gui.clients.models import aware
+from intake.gui.clients.stored_time import aware
 from intake.gui.i18n import fill
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class SessionMarker:
             since = dt.datetime.fromisoformat(str(value))
         except ValueError:
             return dt.datetime.min.replace(tzinfo=dt.UTC)  # unreadable: offer every draft
-        return since if since.tzinfo else since.replace(tzinfo=dt.UTC)
+        return aware(since)
 
 
 def drafts_left_open(
