@@ -59,9 +59,10 @@ def findings(text: str, words: re.Pattern[str] = STIGMATIZING) -> Iterator[tuple
 
 
 def spanish_texts() -> Iterator[tuple[Path, str]]:
-    """Files written in Spanish: `<name>.es.<ext>` and the interface's `*_es.ts`."""
+    """Files written in Spanish: `<name>.es.<ext>`, the interface's `*_es.ts` and the
+    rules' `translations/es.toml`."""
     for path, text in resource_texts():
-        if ".es." in path.name or path.name.endswith("_es.ts"):
+        if ".es." in path.name or path.name.endswith("_es.ts") or path.name == "es.toml":
             yield path, text
 
 
@@ -173,6 +174,6 @@ def test_no_stigmatizing_words_in_spanish() -> None:
     )
 
 
-def test_the_spanish_scan_sees_the_taxonomy_and_the_interface() -> None:
+def test_the_spanish_scan_sees_the_taxonomy_the_rules_and_the_interface() -> None:
     names = {path.name for path, _ in spanish_texts()}
-    assert {"intake.es.toml", "intake_es.ts"} <= names
+    assert {"intake.es.toml", "es.toml", "intake_es.ts"} <= names

@@ -236,8 +236,13 @@ def _check_taxonomy(_state: _State) -> str:
 
 def _check_rules(_state: _State) -> str:
     from intake.rules import load_rules
+    from intake.rules.loader import in_language
+    from intake.rules.translation import TRANSLATED_LANGUAGES
 
-    return str(load_rules(resource_path("rules")).version_label)
+    rules = load_rules(resource_path("rules"))
+    for language in TRANSLATED_LANGUAGES:
+        in_language(rules, language)  # the translation is there and sound
+    return f"{rules.version_label}, texts in en, {', '.join(TRANSLATED_LANGUAGES)}"
 
 
 def _check_schemas(_state: _State) -> str:

@@ -57,6 +57,27 @@ def test_text_shows_pathways_urgent_first_with_reasons_and_phones(
     assert "Kept out" in out
 
 
+def test_in_spanish_the_same_plan_reads_in_spanish(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--database", database_url, "match", "--intake", INTAKE, "--today", "2026-11-23"]
+    assert main([*args, "--format", "json"]) == 0
+    english = json.loads(capsys.readouterr().out)
+    assert main([*args, "--format", "json", "--language", "es"]) == 0
+    spanish = json.loads(capsys.readouterr().out)
+    ids = [[r["service_id"] for r in p["referrals"]] for p in english["pathways"]]
+    assert [[r["service_id"] for r in p["referrals"]] for p in spanish["pathways"]] == ids
+    assert spanish["pathways"][0]["label"] == "Medicamentos"
+    assert (
+        spanish["pathways"][0]["referrals"][0]["reasons"]
+        != (english["pathways"][0]["referrals"][0]["reasons"])
+    )
+    assert main([*args, "--language", "es"]) == 0
+    out = capsys.readouterr().out
+    assert "1. Medicamentos (coincide con sus metas)" in out
+    assert "* URGENTE " in out and "Por qué: " in out and "Llame al 406-555-" in out
+
+
 def test_a_bad_intake_exits_1_with_the_models_message(
     tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

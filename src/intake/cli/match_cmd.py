@@ -31,6 +31,13 @@ def register(subparsers: Any) -> None:
         help="json: the plan as the contract's JSON; text: readable (default)",
     )
     parser.add_argument(
+        "--language",
+        choices=("en", "es"),
+        default="en",
+        help="the language of the plan's reasons, cautions and labels (default: en); "
+        "services and rule ids are the same in every language",
+    )
+    parser.add_argument(
         "--today",
         metavar="DATE",
         type=_iso_date,
@@ -57,7 +64,7 @@ def _match(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     # The cheap checks first, so a mistyped file fails before the directory loads.
     intake = load_intake(args.intake, today=today)
-    rules = load_rules()
+    rules = load_rules(language=args.language)
     database = open_database(args.database)
     try:
         # Only the services this client's plan can need are read (the plan is the one
@@ -77,5 +84,5 @@ def _match(args: argparse.Namespace) -> int:
     else:
         from intake.rules.render import plan_text
 
-        sys.stdout.write(plan_text(plan))
+        sys.stdout.write(plan_text(plan, language=args.language))
     return 0

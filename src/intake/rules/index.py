@@ -283,7 +283,10 @@ _lock = threading.Lock()
 
 
 def index_for(snapshot: DirectorySnapshot, rules: RuleSet) -> DirectoryIndex:
-    """The index of this snapshot under these rules, built once and kept for reuse."""
+    """The index of this snapshot under these rules, built once and kept for reuse.
+
+    An index holds no text, so the rules in every language share their English set's."""
+    rules = rules.english
     key = (id(snapshot), id(rules))
     with _lock:
         cached = _cache.get(key)

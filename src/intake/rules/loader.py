@@ -2,6 +2,7 @@
 
     rules = load_rules()          # the clinic's folder if it exists, else the bundled one
     rules = load_rules(folder)    # a given folder
+    rules = load_rules(language="es")   # texts a person reads in Spanish (translation.py)
 
 Every mistake in every file is collected and raised as one InputError; each names the
 file and the line ("line 12: unknown intake field 'risks.uses_alon'; did you mean ...").
@@ -103,8 +104,14 @@ def rules_folder() -> tuple[Path, str]:
     return resource_path("rules"), "bundled"
 
 
-def load_rules(folder: Path | None = None, *, taxonomy: IntakeTaxonomy | None = None) -> RuleSet:
-    """The checked rule set of `folder` (default: `rules_folder()`); InputError otherwise."""
+def load_rules(
+    folder: Path | None = None,
+    *,
+    taxonomy: IntakeTaxonomy | None = None,
+    language: str = "en",
+) -> RuleSet:
+    """The checked rule set of `folder` (default: `rules_folder()`), its texts in
+    `language` ("en", as the files are written, or "es"); InputError otherwise."""
     if folder is None:
         folder, source = rules_folder()
     else:
@@ -112,7 +119,19 @@ def load_rules(folder: Path | None = None, *, taxonomy: IntakeTaxonomy | None = 
         source = "bundled" if folder.resolve() == bundled else "clinic"
     taxonomy = taxonomy or load_taxonomy()
     files = _read_folder(folder)
-    return _Builder(folder, source, files, taxonomy).build()
+    rules = _Builder(folder, source, files, taxonomy).build()
+    return rules if language == "en" else in_language(rules, language)
+
+
+def in_language(rules: RuleSet, language: str) -> RuleSet:
+    """The same rules with the texts a person reads in `language`; InputError if the
+    translation cannot be read."""
+    from intake.rules.translation import load_translation, translate_rules
+
+    english = rules.english
+    if language == "en":
+        return english
+    return translate_rules(english, load_translation(english.folder, language))
 
 
 # --- reading files -------------------------------------------------------------------------

@@ -216,6 +216,13 @@ class RuleSet:
     language_names: dict[str, str]
     pathway_labels: dict[str, str] = field(default_factory=dict)  # from the taxonomy
     term_labels: dict[str, str] = field(default_factory=dict)
+    text_language: str = "en"  # the language of every text above (rules/translation.py)
+    untranslated: "RuleSet | None" = None  # the English rule set this one translates
+
+    @property
+    def english(self) -> "RuleSet":
+        """The same rules with their texts in English, as the rule files have them."""
+        return self.untranslated or self
 
     @property
     def version_label(self) -> str:

@@ -12,6 +12,8 @@ import html
 import logging
 import time
 from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -48,9 +50,24 @@ from intake.gui.wizard.plan_model import (
 )
 from intake.gui.wizard.widgets import plural
 from intake.problems import InputError
-from intake.rules import Exclusion, Referral, ReferralPlan, make_plan
+from intake.rules import Exclusion, Referral, ReferralPlan, RuleSet, make_plan
+
+if TYPE_CHECKING:
+    from intake.directory.snapshot import DirectorySnapshot
+    from intake.intake_model import Intake
 
 log = logging.getLogger(__name__)
+
+
+def _plans(
+    intake: "Intake", snapshot: "DirectorySnapshot", rules: RuleSet, today: date
+) -> tuple[ReferralPlan, ReferralPlan]:
+    """The plan in the rules' language, to show, and the same plan in English, to record
+    (a referral's stored reasons read the same whatever the counselor's language)."""
+    shown = make_plan(intake, snapshot, rules, today=today)
+    if rules.english is rules:
+        return shown, shown
+    return shown, make_plan(intake, snapshot, rules.english, today=today)
 
 
 class PlanPage(IntakePage):
@@ -80,7 +97,8 @@ class PlanPage(IntakePage):
                 "to make (Space ticks the selected one)."
             )
         )
-        self.plan: ReferralPlan | None = None
+        self.plan: ReferralPlan | None = None  # as shown, in the interface's language
+        self.plan_to_record: ReferralPlan | None = None  # the same plan in English
         self.plan_key: str | None = None
         self.busy = False
         self._request = 0
@@ -206,7 +224,7 @@ class PlanPage(IntakePage):
             intake = self.draft.parse(self.context.today)
         except InputError as exc:
             self.busy = False
-            self.plan = None
+            self.plan = self.plan_to_record = None
             self.plan_key = None
             self.model.set_plan(None)
             lines = "".join(f"<li>{html.escape(p.message)}</li>" for p in exc.errors)
@@ -223,15 +241,16 @@ class PlanPage(IntakePage):
         snapshot, rules, today = self.context.snapshot, self.context.rules, self.context.today
         run_task(
             self,
-            lambda: make_plan(intake, snapshot, rules, today=today),
-            lambda plan: self._plan_made(plan, request, key),
+            lambda: _plans(intake, snapshot, rules, today),
+            lambda plans: self._plan_made(plans, request, key),
             lambda exc: self._plan_failed(exc, request),
         )
 
-    def _plan_made(self, plan: ReferralPlan, request: int, key: str) -> None:
+    def _plan_made(self, plans: tuple[ReferralPlan, ReferralPlan], request: int, key: str) -> None:
         if request != self._request:
             return  # an older request: a newer plan is on its way
         self.busy = False
+        plan, self.plan_to_record = plans
         self.plan = plan
         self.plan_key = key
         self.tree.setEnabled(True)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFontMetrics, QGuiApplication, QResizeEvent, QShowEven
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget, QWizard
 
 from intake.directory.snapshot import DirectorySnapshot
+from intake.gui import i18n
 from intake.gui.errors import where
 from intake.gui.i18n import fill
 from intake.gui.tasks import run_task
@@ -40,6 +41,7 @@ from intake.problems import InputError, Problem
 from intake.records import ChosenReferral, load_draft, record_intake
 from intake.rules import ReferralPlan, RuleSet, load_rules, rules_folder
 from intake.rules.index import index_for
+from intake.rules.loader import in_language
 from intake.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -116,7 +118,8 @@ class IntakeWizard(QWizard):
         self.context = WizardContext(
             database=database,
             snapshot=snapshot,
-            rules=rules or shared_rules(),
+            # The plan is shown in the interface's language and stored in English.
+            rules=_in_interface_language(rules),
             today=today or date.today(),
             counselor=counselor,
             draft=draft,
@@ -180,6 +183,7 @@ class IntakeWizard(QWizard):
         return self.pages[REVIEW_PAGE]  # type: ignore[return-value]
 
     def plan(self) -> ReferralPlan | None:
+        """The plan shown, in the interface's language."""
         return self.plan_page.plan
 
     def _page_changed(self, page_id: int) -> None:
@@ -265,7 +269,7 @@ class IntakeWizard(QWizard):
         except InputError as exc:
             self.review_page.show_problems(exc.errors, self.page_titles())
             return
-        plan = self.plan()
+        plan = self.plan_page.plan_to_record
         chosen = [
             ChosenReferral(service_id, pathway=pathway)
             for pathway, service_id in self.plan_page.chosen()
@@ -426,26 +430,36 @@ def _ignore(_value: object) -> None:
     """Warming up needs no answer; a failure shows again where the result is needed."""
 
 
-_rules_cache: dict[Path, tuple[tuple[tuple[str, int], ...], RuleSet]] = {}
+_rules_cache: dict[tuple[Path, str], tuple[tuple[tuple[str, int], ...], RuleSet]] = {}
 
 
-def shared_rules() -> RuleSet:
-    """The clinic's rules, read again only when their files changed.
+def shared_rules(language: str = "en") -> RuleSet:
+    """The clinic's rules, their texts in `language`, read again only when their files
+    (or their translations) changed.
 
     Keeping the same RuleSet from one intake to the next lets the rules engine keep the
-    directory's index too (it is built per snapshot and rule set; a national directory
-    takes about half a second).
+    directory's index too (it is built per snapshot and English rule set; a national
+    directory takes about half a second).
     """
     folder, _source = rules_folder()
     stamp = tuple(
-        sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.toml") if p.is_file())
+        sorted(
+            (str(p.relative_to(folder)), p.stat().st_mtime_ns)
+            for p in folder.rglob("*.toml")
+            if p.is_file()
+        )
     )
-    cached = _rules_cache.get(folder)
+    cached = _rules_cache.get((folder, language))
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    rules = load_rules(folder)
-    _rules_cache[folder] = (stamp, rules)
+    rules = load_rules(folder) if language == "en" else in_language(shared_rules(), language)
+    _rules_cache[(folder, language)] = (stamp, rules)
     return rules
+
+
+def _in_interface_language(rules: RuleSet | None) -> RuleSet:
+    language = i18n.current_language()
+    return shared_rules(language) if rules is None else in_language(rules, language)
 
 
 def _default_distance(database: Database) -> float:

@@ -1,0 +1,171 @@
+"""The rules' texts in another language, kept as data beside the rules.
+
+    rules = load_rules(language="es")    # the same rules; reasons, cautions and labels in Spanish
+
+A translation file (`translations/<language>.toml` in the rules folder) maps each English
+text of the rule files, exactly as written there with its {places}, to the same text in
+that language:
+
+    "Takes {coverage}" = "Acepta {coverage}"
+
+Only what a person reads changes: rule ids, conditions, weights and so every plan's
+services, order and scores are those of the English rules (a test holds this). Labels
+from the taxonomy come from its own translation (`intake.taxonomy_i18n`). A text with no
+entry stays in English, so a clinic that rewords a rule never loses it; the tests hold
+the bundled translation to cover every bundled text. A translation's {places} must be
+those of its English text, or the file is refused with its line. No Qt here.
+"""
+
+import dataclasses
+import string
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from intake.paths import resource_path
+from intake.problems import InputError, Problem, error
+from intake.rules import ruleset
+from intake.rules.locate import Locator
+from intake.rules.ruleset import Coverage, Goal, RuleSet, Text
+from intake.taxonomy_i18n import load_taxonomy_texts
+
+ENGLISH = "en"
+TRANSLATED_LANGUAGES = ("es",)  # with a bundled translation; English is the rule files
+
+
+@dataclass(frozen=True, slots=True)
+class RuleTranslation:
+    """English text of the rule files -> the same text in `language`."""
+
+    language: str
+    texts: Mapping[str, str]
+    path: Path
+
+
+def translation_path(folder: Path, language: str) -> Path:
+    """The folder's translation, else the bundled one (a clinic's copy may have none)."""
+    own = folder / "translations" / f"{language}.toml"
+    return own if own.is_file() else resource_path("rules", "translations", f"{language}.toml")
+
+
+def load_translation(folder: Path, language: str) -> RuleTranslation:
+    """The checked translation of the rules in `folder` into `language`; InputError if not."""
+    if language not in TRANSLATED_LANGUAGES:
+        known = ", ".join((ENGLISH, *TRANSLATED_LANGUAGES))
+        raise InputError([error(f"no translation of the rules into {language!r}; use {known}")])
+    path = translation_path(folder, language)
+    try:
+        text = path.read_bytes().decode("utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([error(f"cannot be read as UTF-8 text ({exc})", file=str(path))]) from None
+    except tomllib.TOMLDecodeError as exc:  # its message ends "(at line L, column C)"
+        raise InputError([error(f"not valid TOML: {exc}", file=str(path))]) from None
+    problems: list[Problem] = []
+    locator = Locator(text)
+    texts: dict[str, str] = {}
+    for english, translated in data.items():
+        problem = _entry_problem(english, translated)
+        if problem:
+            line = locator.line_of(None, needle=english)
+            prefix = f"line {line}: " if line else ""
+            problems.append(error(f"{prefix}{problem}", file=str(path), field=english))
+        else:
+            texts[english] = translated.strip()
+    if problems:
+        raise InputError(problems)
+    return RuleTranslation(language, texts, path)
+
+
+def _entry_problem(english: str, translated: Any) -> str | None:
+    if not isinstance(translated, str) or not translated.strip():
+        return 'expected "English text" = "translated text", both in quotes'
+    try:
+        wanted, found = _places(english), _places(translated)
+    except ValueError as exc:
+        return f"{exc} (write {{{{ and }}}} for a literal brace)"
+    if wanted != found:
+        listed = ", ".join("{" + p + "}" for p in sorted(wanted)) or "none"
+        return f"the translation must use the same {{places}} as the English text: {listed}"
+    return None
+
+
+def _places(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def translate_rules(rules: RuleSet, translation: RuleTranslation) -> RuleSet:
+    """`rules` with every text a person reads in the translation's language."""
+
+    def text(english: str) -> str:
+        return translation.texts.get(english, english)
+
+    taxonomy = load_taxonomy_texts(translation.language).texts
+    translated = _rebuilt(rules, text)
+    return dataclasses.replace(
+        translated,
+        goals={code: _goal(goal, text) for code, goal in rules.goals.items()},
+        ranking=dataclasses.replace(
+            translated.ranking, coverages=tuple(_coverage(c, text) for c in rules.ranking.coverages)
+        ),
+        language_names={code: text(name) for code, name in rules.language_names.items()},
+        pathway_labels={
+            code: taxonomy[code].label if code in taxonomy else label
+            for code, label in rules.pathway_labels.items()
+        },
+        term_labels={
+            code: taxonomy[code].label if code in taxonomy else label
+            for code, label in rules.term_labels.items()
+        },
+        text_language=translation.language,
+        untranslated=rules,
+    )
+
+
+def rule_texts(rules: RuleSet) -> set[str]:
+    """Every English text of the rule files a translation should give (taxonomy labels
+    are the taxonomy's own translation's)."""
+    found: set[str] = set()
+
+    def note(english: str) -> str:
+        found.add(english)
+        return english
+
+    _rebuilt(rules, note)
+    found.update(goal.label for goal in rules.goals.values())
+    found.update(coverage.name for coverage in rules.ranking.coverages)
+    found.update(rules.language_names.values())
+    return found
+
+
+def _goal(goal: Goal, text: Callable[[str], str]) -> Goal:
+    return dataclasses.replace(goal, label=text(goal.label))
+
+
+def _coverage(coverage: Coverage, text: Callable[[str], str]) -> Coverage:
+    return dataclasses.replace(coverage, name=text(coverage.name))
+
+
+def _rebuilt(value: Any, text: Callable[[str], str]) -> Any:
+    """`value` with each `Text` in it passed through `text`: the rule set's own records
+    are rebuilt, everything else (conditions, numbers, ids) is shared as it is."""
+    if isinstance(value, Text):
+        return Text(text(value.template))
+    if isinstance(value, tuple):
+        return tuple(_rebuilt(item, text) for item in value)
+    if isinstance(value, dict):
+        return {key: _rebuilt(item, text) for key, item in value.items()}
+    if (
+        dataclasses.is_dataclass(value)
+        and not isinstance(value, type)
+        and type(value).__module__ == ruleset.__name__
+    ):
+        changes = {
+            f.name: _rebuilt(getattr(value, f.name), text)
+            for f in dataclasses.fields(value)
+            if f.name != "untranslated"
+        }
+        return dataclasses.replace(value, **changes)
+    return value
