@@ -1,7 +1,9 @@
 """Problems found in what a user gave us: a file, a row, a field, and what was expected.
 
 Every layer that reads user input reports through these, so the command line and the
-GUI show the same sentences and never a traceback.
+GUI show the same sentences and never a traceback. A problem's `message` is English; one
+that also carries its `wording` (the English template and its values) can be said in the
+interface's language too (intake.wording_i18n).
 """
 
 from collections.abc import Iterable
@@ -9,6 +11,29 @@ from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A sentence as an English template with {places} and the values that fill them.
+
+    A value is put in as it is (text the user gave, a number, a code) or is another
+    Wording: a phrase said inside the sentence, in the same language as the sentence.
+    Values never go through the template, so braces in them cannot break it.
+    """
+
+    template: str
+    values: tuple[tuple[str, "str | Wording"], ...] = ()
+
+    @classmethod
+    def of(cls, template: str, **values: "str | Wording") -> "Wording":
+        return cls(template, tuple(values.items()))
+
+    def text(self) -> str:
+        """The sentence in English."""
+        return self.template.format_map(
+            {name: v.text() if isinstance(v, Wording) else v for name, v in self.values}
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +45,7 @@ class Problem:
     file: str | None = None
     row: int | None = None  # 1-based, as a spreadsheet shows it (the header is row 1)
     field: str | None = None
+    wording: Wording | None = None  # `message` as a template and values, to translate it
 
     def __str__(self) -> str:
         where = [part for part in (self.file, self._row_text(), self._field_text()) if part]

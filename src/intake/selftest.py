@@ -52,8 +52,10 @@ RESOURCE_FOLDERS = (
     "icons",
     "letters",
     "licenses",
+    "messages",
     "notices",
     "rules",
+    "rules/translations",
     "schemas",
     "taxonomy",
     "translations",
@@ -281,13 +283,17 @@ def _check_letter_texts(_state: _State) -> str:
 
 
 def _check_translations(_state: _State) -> str:
+    from intake.wording_i18n import TRANSLATED_LANGUAGES, load_message_texts
+
     found = []
     for language in UI_LANGUAGES:
         path = resource_path("translations", f"intake_{language}.qm")
         if not path.is_file() or path.stat().st_size == 0:
             raise CheckFailed(f"{path.name} missing or empty")
         found.append(language)
-    return ", ".join(found)
+    for language in TRANSLATED_LANGUAGES:
+        load_message_texts(language)  # the intake model's messages in that language
+    return ", ".join(found) + "; messages in " + ", ".join(TRANSLATED_LANGUAGES)
 
 
 def _check_icons(_state: _State) -> str:

@@ -13,7 +13,6 @@ language: only what a person reads does. No Qt here.
 
 import functools
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 from intake.paths import resource_path
 from intake.problems import InputError, Problem, error
 from intake.taxonomy import IntakeTaxonomy, load_taxonomy
+from intake.translation_files import read_text, read_toml
 
 # The languages with a bundled translation; English is the taxonomy file itself.
 TRANSLATED_LANGUAGES = ("es",)
@@ -62,12 +62,8 @@ def load_taxonomy_texts(
     """
     path = path or translation_path(language)
     taxonomy = taxonomy or load_taxonomy()
-    text = _read_text(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:  # its message ends "(at line L, column C)"
-        raise InputError([error(f"not valid TOML: {exc}", file=str(path))]) from exc
-    return _Checker(path, text, taxonomy).build(data, language)
+    text = read_text(path, "the taxonomy translation")
+    return _Checker(path, text, taxonomy).build(read_toml(path, text), language)
 
 
 def translated_taxonomy(taxonomy: IntakeTaxonomy, texts: TaxonomyTexts) -> IntakeTaxonomy:
@@ -114,17 +110,6 @@ def taxonomy_in_language(taxonomy: IntakeTaxonomy, language: str) -> IntakeTaxon
 @functools.cache
 def _bundled_texts(language: str) -> TaxonomyTexts:
     return load_taxonomy_texts(language)
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        message = f"cannot read the taxonomy translation: {exc}"
-        raise InputError([error(message, file=str(path))]) from exc
-    except UnicodeDecodeError as exc:
-        message = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        raise InputError([error(message, file=str(path))]) from exc
 
 
 class _Checker:

@@ -2,7 +2,9 @@
 
 Each message names the value and what was expected, e.g. `"sobriety" is not one of
 abstinence, reduced_use, safety`; the field path (`goals[0]`) goes in Problem.field.
-pydantic's own wording and its links never reach the user.
+Each is built as a Wording from the templates of intake_model.wording, kept in
+Problem.wording so the interface can say it in its own language; Problem.message is its
+English text. pydantic's own wording and its links never reach the user.
 """
 
 import difflib
@@ -15,18 +17,20 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from intake.intake_model import wording as w
 from intake.intake_model.fields import CUSTOM_ERROR_PREFIX, PATTERN_HELP, show
 from intake.intake_model.models import Intake
-from intake.problems import Problem
+from intake.problems import Problem, Wording
 
 Loc = tuple[str | int, ...]
+Value = str | Wording  # what fills a place: text as it is, or a phrase said in words
 
 # What a required field holds, said when it is missing or empty.
 _REQUIRED_HINTS = {
-    "client": "an object with at least the client's name",
-    "client.name": "a name or an alias, 1 to 200 characters",
-    "consent.signed_by": "who signed the consent",
-    "consent.signed_on": "the date the consent was signed, YYYY-MM-DD",
+    "client": w.CLIENT_HINT,
+    "client.name": w.CLIENT_NAME_HINT,
+    "consent.signed_by": w.SIGNED_BY_HINT,
+    "consent.signed_on": w.SIGNED_ON_HINT,
 }
 
 
@@ -35,9 +39,9 @@ def problems_from(error: ValidationError, source: str) -> list[Problem]:
     problems = []
     for detail in error.errors(include_url=False):
         loc = _full_loc(detail)
-        problems.append(
-            Problem("error", _message(detail, loc), file=source, field=format_path(loc) or None)
-        )
+        wording = _wording(detail, loc)
+        field = format_path(loc) or None
+        problems.append(Problem("error", wording.text(), file=source, field=field, wording=wording))
     return problems
 
 
@@ -55,7 +59,7 @@ def _full_loc(detail: ErrorDetails) -> Loc:
     return (*loc, at) if isinstance(at, str | int) else loc
 
 
-def _message(detail: ErrorDetails, loc: Loc) -> str:
+def _wording(detail: ErrorDetails, loc: Loc) -> Wording:
     kind = detail["type"]
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
     value = detail["input"]
@@ -66,109 +70,132 @@ def _message(detail: ErrorDetails, loc: Loc) -> str:
     if value is None and loc and isinstance(loc[-1], str):
         return _required(loc, given_null=True)
     if kind.startswith(CUSTOM_ERROR_PREFIX):
-        return str(ctx["message"])
-    wording = _WORDING.get(kind)
-    if wording is not None:
-        return wording(value, ctx, loc)
+        custom: Wording = ctx["wording"]  # put there by fields.invalid()
+        return custom
+    word = _BY_TYPE.get(kind)
+    if word is not None:
+        return word(value, ctx, loc)
     # A check this module does not word yet: still name the value, never a traceback.
-    return f"{show(value)} is not valid here ({detail['msg']})"
+    return Wording.of(w.NOT_VALID_HERE, value=show(value), detail=detail["msg"])
 
 
-def _required(loc: Loc, *, given_null: bool) -> str:
-    hint = _REQUIRED_HINTS.get(format_path(loc)) or _expected_for(_annotation_at(loc))
-    text = "required" + (f" ({hint})" if hint else "")
-    return text + ("; null is not allowed here" if given_null else "")
+def _required(loc: Loc, *, given_null: bool) -> Wording:
+    hint = _required_hint(loc)
+    if hint is None:
+        return Wording(w.REQUIRED_NOT_NULL if given_null else w.REQUIRED)
+    template = w.REQUIRED_WITH_HINT_NOT_NULL if given_null else w.REQUIRED_WITH_HINT
+    return Wording.of(template, hint=hint)
+
+
+def _required_hint(loc: Loc) -> Wording | None:
+    named = _REQUIRED_HINTS.get(format_path(loc))
+    if named is not None:
+        return Wording(named)
+    return _expected_for(_annotation_at(loc))
 
 
 # --- wording per pydantic error type ----------------------------------------------------
 
 
-def _enum(value: object, ctx: dict[str, Any], loc: Loc) -> str:
+def _enum(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
     choices = _enum_values(_annotation_at(loc))
     if not choices:
-        return f"{show(value)} is not one of {ctx.get('expected', 'the allowed values')}"
-    return f"{show(value)} is not one of {', '.join(choices)}" + _did_you_mean(value, choices)
+        listed: Value = str(ctx["expected"]) if "expected" in ctx else Wording(w.THE_ALLOWED_VALUES)
+        return Wording.of(w.NOT_ONE_OF, value=show(value), choices=listed, hint="")
+    hint = _did_you_mean(value, choices)
+    return Wording.of(w.NOT_ONE_OF, value=show(value), choices=", ".join(choices), hint=hint)
 
 
-def _unknown_field(value: object, ctx: dict[str, Any], loc: Loc) -> str:
+def _unknown_field(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
     names = _field_names(_annotation_at(loc[:-1]))
     if not names:
-        return "unknown field"
+        return Wording(w.UNKNOWN_FIELD)
     hint = _did_you_mean(loc[-1], names)
-    return f"unknown field (expected one of {', '.join(names)}){hint}"
+    return Wording.of(w.UNKNOWN_FIELD_EXPECTED, names=", ".join(names), hint=hint)
 
 
-def _not_object(value: object, ctx: dict[str, Any], loc: Loc) -> str:
+def _not_object(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
     names = _field_names(_annotation_at(loc))
-    expected = f" (expected an object with {', '.join(names)})" if names else ""
-    return f"{show(value)} is not an object{expected}"
+    if not names:
+        return Wording.of(w.NOT_AN_OBJECT, value=show(value))
+    return Wording.of(w.NOT_AN_OBJECT_WITH, value=show(value), names=", ".join(names))
 
 
-def _not_list(value: object, ctx: dict[str, Any], loc: Loc) -> str:
-    item = _annotation_at((*loc, 0))
-    choices = _enum_values(item)
-    expected = f" of {', '.join(choices)}" if choices else ""
-    return f"{show(value)} is not a list (expected a list{expected})"
+def _not_list(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
+    choices = _enum_values(_annotation_at((*loc, 0)))
+    if not choices:
+        return Wording.of(w.NOT_A_LIST, value=show(value))
+    return Wording.of(w.NOT_A_LIST_OF, value=show(value), choices=", ".join(choices))
 
 
-def _too_short(value: object, ctx: dict[str, Any], loc: Loc) -> str:
+def _too_short(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
     choices = _enum_values(_annotation_at((*loc, 0)))
     if choices:
-        return f"the list is empty (expected at least one of {', '.join(choices)})"
-    return f"the list is empty (expected at least {ctx.get('min_length', 1)} item)"
+        return Wording.of(w.EMPTY_LIST_OF, choices=", ".join(choices))
+    return Wording.of(w.EMPTY_LIST, count=str(ctx.get("min_length", 1)))
 
 
-def _string_too_short(value: object, ctx: dict[str, Any], loc: Loc) -> str:
-    hint = _REQUIRED_HINTS.get(format_path(loc)) or f"at least {ctx.get('min_length')} character"
-    return f"{show(value)} is empty (expected {hint})"
+def _string_too_short(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
+    named = _REQUIRED_HINTS.get(format_path(loc))
+    hint = (
+        Wording(named)
+        if named is not None
+        else Wording.of(w.AT_LEAST_CHARACTERS, count=str(ctx.get("min_length")))
+    )
+    return Wording.of(w.EMPTY_TEXT, value=show(value), hint=hint)
 
 
-def _string_too_long(value: object, ctx: dict[str, Any], loc: Loc) -> str:
-    length = len(value) if isinstance(value, str) else "too many"
-    return f"{show(value)} is {length} characters long (expected at most {ctx.get('max_length')})"
+def _string_too_long(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
+    length: Value = str(len(value)) if isinstance(value, str) else Wording(w.TOO_MANY)
+    maximum = str(ctx.get("max_length"))
+    return Wording.of(w.TOO_LONG, value=show(value), length=length, maximum=maximum)
 
 
-def _pattern(value: object, ctx: dict[str, Any], loc: Loc) -> str:
+def _pattern(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
     pattern = str(ctx.get("pattern", ""))
-    expected = PATTERN_HELP.get(pattern, f"in the expected form ({pattern})")
-    return f"{show(value)} is not {expected}{_lowercase_hint(value, pattern)}"
+    help_ = PATTERN_HELP.get(pattern)
+    expected = (
+        Wording(help_) if help_ is not None else Wording.of(w.IN_THE_EXPECTED_FORM, pattern=pattern)
+    )
+    hint = _lowercase_hint(value, pattern)
+    return Wording.of(w.NOT_IN_FORM, value=show(value), expected=expected, hint=hint)
 
 
-def _lowercase_hint(value: object, pattern: str) -> str:
+def _lowercase_hint(value: object, pattern: str) -> Value:
     if isinstance(value, str):
         lowered = value.strip().lower()
         if lowered != value and re.fullmatch(pattern, lowered):
-            return f'; did you mean "{lowered}"?'
+            return Wording.of(w.DID_YOU_MEAN, suggestion=lowered)
     return ""
 
 
-def _ge(value: object, ctx: dict[str, Any], loc: Loc) -> str:
-    return f"{show(value)} is less than {show(ctx.get('ge'))}"
+def _ge(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
+    return Wording.of(w.LESS_THAN, value=show(value), minimum=show(ctx.get("ge")))
 
 
-def _le(value: object, ctx: dict[str, Any], loc: Loc) -> str:
-    return f"{show(value)} is more than {show(ctx.get('le'))}"
+def _le(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
+    return Wording.of(w.MORE_THAN, value=show(value), maximum=show(ctx.get("le")))
 
 
-def _gt(value: object, ctx: dict[str, Any], loc: Loc) -> str:
-    return f"{show(value)} is too small (expected more than {show(ctx.get('gt'))})"
+def _gt(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
+    return Wording.of(w.TOO_SMALL, value=show(value), limit=show(ctx.get("gt")))
 
 
-def _lt(value: object, ctx: dict[str, Any], loc: Loc) -> str:
-    return f"{show(value)} is too large (expected less than {show(ctx.get('lt'))})"
+def _lt(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
+    return Wording.of(w.TOO_LARGE, value=show(value), limit=show(ctx.get("lt")))
 
 
-def _type(expected: str) -> Callable[[object, dict[str, Any], Loc], str]:
-    def word(value: object, ctx: dict[str, Any], loc: Loc) -> str:
-        return f"{show(value)} is not {expected}"
+def _type(expected: str) -> Callable[[object, dict[str, Any], Loc], Wording]:
+    def word(value: object, ctx: dict[str, Any], loc: Loc) -> Wording:
+        return Wording.of(w.NOT_OF_TYPE, value=show(value), expected=Wording(expected))
 
     return word
 
 
-_WORDING: dict[str, Callable[[object, dict[str, Any], Loc], str]] = {
+_BY_TYPE: dict[str, Callable[[object, dict[str, Any], Loc], Wording]] = {
     "enum": _enum,
     "extra_forbidden": _unknown_field,
-    "invalid_key": _type("a field name (field names are text)"),
+    "invalid_key": _type(w.A_FIELD_NAME),
     "model_type": _not_object,
     "model_attributes_type": _not_object,
     "dict_type": _not_object,
@@ -181,11 +208,11 @@ _WORDING: dict[str, Callable[[object, dict[str, Any], Loc], str]] = {
     "less_than_equal": _le,
     "greater_than": _gt,
     "less_than": _lt,
-    "bool_type": _type("true or false"),
-    "int_type": _type("a whole number"),
-    "float_type": _type("a number"),
-    "finite_number": _type("a finite number"),
-    "string_type": _type("text"),
+    "bool_type": _type(w.TRUE_OR_FALSE),
+    "int_type": _type(w.A_WHOLE_NUMBER),
+    "float_type": _type(w.A_NUMBER),
+    "finite_number": _type(w.A_FINITE_NUMBER),
+    "string_type": _type(w.TEXT),
 }
 
 
@@ -235,15 +262,16 @@ def _field_names(annotation: Any) -> list[str]:
     return []
 
 
-def _expected_for(annotation: Any) -> str:
+def _expected_for(annotation: Any) -> Wording | None:
     choices = _enum_values(_unwrap(get_args(annotation)[0])) if get_args(annotation) else []
     if get_origin(annotation) is list and choices:
-        return f"one or more of {', '.join(choices)}"
-    return ""
+        return Wording.of(w.ONE_OR_MORE_OF, choices=", ".join(choices))
+    return None
 
 
-def _did_you_mean(value: object, choices: Sequence[str]) -> str:
+def _did_you_mean(value: object, choices: Sequence[str]) -> Value:
+    """A near choice as a phrase to end a sentence with, or "" when there is none."""
     if not isinstance(value, str):
         return ""
     match = difflib.get_close_matches(value.strip().lower(), list(choices), n=1, cutoff=0.75)
-    return f'; did you mean "{match[0]}"?' if match and match[0] != value else ""
+    return Wording.of(w.DID_YOU_MEAN, suggestion=match[0]) if match and match[0] != value else ""

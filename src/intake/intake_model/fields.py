@@ -1,9 +1,9 @@
 """Field types shared by the intake models, and the wording of their own errors.
 
 The checks pydantic cannot word well (dates, duplicates, cross-field rules) raise
-`invalid(...)`: a PydanticCustomError whose message is already a full sentence in
-the counselor's words, optionally pointing one step further into the data than the
-validator that found it (a list item, a sibling field).
+`invalid(...)`: a PydanticCustomError carrying a full sentence in the counselor's words
+(a Wording of intake_model.wording, and its English text), optionally pointing one step
+further into the data than the validator that found it (a list item, a sibling field).
 """
 
 import json
@@ -14,6 +14,9 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from intake.intake_model import wording as w
+from intake.problems import Wording
+
 CUSTOM_ERROR_PREFIX = "intake_"
 _SHOWN_CHARS = 60
 _OLDEST_AGE = 120
@@ -21,12 +24,13 @@ _OLDEST_AGE = 120
 T = TypeVar("T")
 
 
-def show(value: object) -> str:
-    """A value as the user wrote it in JSON, shortened; objects and lists are only named."""
+def show(value: object) -> str | Wording:
+    """A value as the user wrote it in JSON, shortened; objects and lists are only named
+    (in words, so they are said in the interface's language)."""
     if isinstance(value, dict):
-        return "an object"
+        return Wording(w.SHOWN_OBJECT)
     if isinstance(value, list | tuple):
-        return "a list"
+        return Wording(w.SHOWN_LIST)
     if isinstance(value, date):
         value = value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -38,9 +42,12 @@ def show(value: object) -> str:
     return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 4] + '..."'
 
 
-def invalid(kind: str, message: str, *, at: str | int | None = None) -> PydanticCustomError:
-    """An error in our own words; `at` extends the error's path (a list index, a field)."""
-    context: dict[str, Any] = {"message": message}
+def invalid(kind: str, wording: Wording, *, at: str | int | None = None) -> PydanticCustomError:
+    """An error in our own words; `at` extends the error's path (a list index, a field).
+
+    The context keeps the Wording, for problems_from to pass on, and its English text.
+    """
+    context: dict[str, Any] = {"message": wording.text(), "wording": wording}
     if at is not None:
         context["at"] = at
     # The message goes through the context, never the template, so braces in user text
@@ -58,35 +65,36 @@ def today_of(info: ValidationInfo) -> date:
 # --- dates ---------------------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATE_EXAMPLE = "a date written YYYY-MM-DD, e.g. 2026-11-23"
 
 
 def _iso_date(value: object) -> object:
     # pydantic alone would take 1700000000 or "2026-11-23T00:00:00" as dates; a form or
     # a JSON file that says either is more likely a mistake than a date.
+    example = Wording(w.DATE_EXAMPLE)
     if isinstance(value, datetime):
-        raise invalid("date", f"{show(value)} is a date and time (expected {_DATE_EXAMPLE})")
+        raise invalid("date", Wording.of(w.DATE_AND_TIME, value=show(value), expected=example))
     if isinstance(value, date):
         return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise invalid("date", f"{show(value)} is not a real date") from None
-    raise invalid("date", f"{show(value)} is not a date (expected {_DATE_EXAMPLE})")
+            raise invalid("date", Wording.of(w.NOT_A_REAL_DATE, value=show(value))) from None
+    raise invalid("date", Wording.of(w.NOT_A_DATE, value=show(value), expected=example))
 
 
 def _not_in_future(value: date, info: ValidationInfo) -> date:
     today = today_of(info)
     if value > today:
-        raise invalid("date", f"{show(value)} is in the future (today is {today.isoformat()})")
+        future = Wording.of(w.IN_THE_FUTURE, value=show(value), today=today.isoformat())
+        raise invalid("date", future)
     return value
 
 
 def _born_plausibly(value: date, info: ValidationInfo) -> date:
     today = today_of(info)
     if today.year - value.year > _OLDEST_AGE + 1:
-        raise invalid("date", f"{show(value)} is more than {_OLDEST_AGE} years ago")
+        raise invalid("date", Wording.of(w.TOO_LONG_AGO, value=show(value), years=str(_OLDEST_AGE)))
     return value
 
 
@@ -97,16 +105,16 @@ BirthDate = Annotated[PastDate, AfterValidator(_born_plausibly)]
 
 # --- text ----------------------------------------------------------------------------
 
-# What each pattern means, for messages: "<value> is not <help>".
+# What each pattern means, for messages: "<value> is not <help>" (w.NOT_IN_FORM).
 LANGUAGE_PATTERN = r"^[a-z]{2}$"
 POSTAL_CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$"
 PHONE_PATTERN = r"^\+?\(?[0-9][0-9 ().\-]{2,29}( *(x|ext\.?) *[0-9]{1,6})?$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 PATTERN_HELP = {
-    LANGUAGE_PATTERN: 'a two-letter lowercase ISO 639-1 language code, e.g. "en" or "es"',
-    POSTAL_CODE_PATTERN: 'a postal code, e.g. "59101"',
-    PHONE_PATTERN: 'a phone number, e.g. "+1 406 555 0100" or "(406) 555-0100 ext 12"',
-    EMAIL_PATTERN: 'an email address, e.g. "name@example.org"',
+    LANGUAGE_PATTERN: w.LANGUAGE_CODE_HELP,
+    POSTAL_CODE_PATTERN: w.POSTAL_CODE_HELP,
+    PHONE_PATTERN: w.PHONE_HELP,
+    EMAIL_PATTERN: w.EMAIL_HELP,
 }
 
 
@@ -147,7 +155,7 @@ def _no_duplicates(values: list[T]) -> list[T]:
     seen: set[object] = set()
     for index, item in enumerate(values):
         if item in seen:
-            raise invalid("duplicate", f"{show(str(item))} is listed twice", at=index)
+            raise invalid("duplicate", Wording.of(w.LISTED_TWICE, value=show(str(item))), at=index)
         seen.add(item)
     return values
 

@@ -11,9 +11,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from intake.intake_model import wording as w
 from intake.intake_model.errors import problems_from
 from intake.intake_model.models import Intake
-from intake.problems import InputError, Problem
+from intake.problems import InputError, Problem, Wording
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -64,8 +65,20 @@ def intake_schema_text() -> str:
 # --- reading a file ------------------------------------------------------------------------
 
 
-def _fail(name: str, message: str) -> InputError:
-    return InputError([Problem("error", message, file=name)])
+def _problem(name: str, wording: Wording) -> Problem:
+    return Problem("error", wording.text(), file=name, wording=wording)
+
+
+def _fail(name: str, wording: Wording) -> InputError:
+    return InputError([_problem(name, wording)])
+
+
+class _ConstantError(ValueError):
+    """NaN, Infinity or -Infinity in a file: Python's json reads them, JSON does not."""
+
+    def __init__(self, word: str) -> None:
+        super().__init__(word)
+        self.word = word
 
 
 def _read_text(path: Path) -> str:
@@ -73,27 +86,26 @@ def _read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise _fail(name, "file not found (expected an intake JSON file)") from None
+        raise _fail(name, Wording(w.FILE_NOT_FOUND)) from None
     except IsADirectoryError:
-        raise _fail(name, "is a folder (expected an intake JSON file)") from None
+        raise _fail(name, Wording(w.IS_A_FOLDER)) from None
     except PermissionError:
-        raise _fail(name, "cannot be read: permission denied") from None
+        raise _fail(name, Wording(w.PERMISSION_DENIED)) from None
     except OSError as exc:
-        raise _fail(name, f"cannot be read ({exc.strerror or 'input/output error'})") from None
+        reason = exc.strerror or Wording(w.INPUT_OUTPUT_ERROR)
+        raise _fail(name, Wording.of(w.CANNOT_BE_READ, reason=reason)) from None
     try:
         # utf-8-sig: Windows editors often start UTF-8 files with a byte-order mark.
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise _fail(
-            name,
-            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} on line {line}); save it as UTF-8",
-        ) from None
+        line = str(raw[: exc.start].count(b"\n") + 1)
+        byte = f"{raw[exc.start]:02x}"
+        raise _fail(name, Wording.of(w.NOT_UTF8, byte=byte, line=line)) from None
 
 
 def _parse_json(text: str, name: str) -> object:
     if not text.strip():
-        raise _fail(name, "is empty (expected an intake JSON object)")
+        raise _fail(name, Wording(w.EMPTY_FILE))
     duplicates: list[str] = []
 
     def keep_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -106,19 +118,18 @@ def _parse_json(text: str, name: str) -> object:
         return dict(pairs)
 
     def no_constant(word: str) -> object:
-        raise ValueError(f"{word} is not valid JSON")
+        raise _ConstantError(word)
 
     try:
         data = json.loads(text, object_pairs_hook=keep_pairs, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
-        raise _fail(
-            name, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
-    except ValueError as exc:
-        raise _fail(name, f"is not valid JSON: {exc}") from None
+        at = Wording.of(w.NOT_JSON_AT, detail=exc.msg, line=str(exc.lineno), column=str(exc.colno))
+        raise _fail(name, at) from None
+    except _ConstantError as exc:
+        detail = Wording.of(w.CONSTANT_NOT_JSON, word=exc.word)
+        raise _fail(name, Wording.of(w.NOT_JSON, detail=detail)) from None
+    except ValueError as exc:  # e.g. a number too long for Python to read
+        raise _fail(name, Wording.of(w.NOT_JSON, detail=str(exc))) from None
     if duplicates:
-        raise InputError(
-            Problem("error", f'the key "{key}" appears twice in one object', file=name)
-            for key in duplicates
-        )
+        raise InputError(_problem(name, Wording.of(w.KEY_TWICE, key=key)) for key in duplicates)
     return data

@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from intake.intake_model import wording as w
 from intake.intake_model.enums import (
     FaithPreference,
     FormatPreference,
@@ -50,6 +51,7 @@ from intake.intake_model.fields import (
     invalid,
     show,
 )
+from intake.problems import Wording
 
 # StrictBool/StrictInt: a JSON file saying "yes" or "34" is more likely a mistake than an
 # answer, and the published schema rejects them too.
@@ -169,7 +171,7 @@ class Circumstances(BaseModel):
     @classmethod
     def _none_stands_alone(cls, value: list[Insurance] | None) -> list[Insurance] | None:
         if value and Insurance.NONE in value and len(value) > 1:
-            raise invalid("insurance", '"none" cannot be listed together with a kind of coverage')
+            raise invalid("insurance", Wording(w.NONE_STANDS_ALONE))
         return value
 
 
@@ -248,19 +250,16 @@ class Consent(BaseModel):
     def _not_before_signing(cls, value: date | None, info: ValidationInfo) -> date | None:
         signed_on = info.data.get("signed_on")
         if value is not None and isinstance(signed_on, date) and value < signed_on:
-            raise invalid(
-                "date", f"{show(value)} is before the consent was signed ({signed_on.isoformat()})"
+            before = Wording.of(
+                w.BEFORE_SIGNING, value=show(value), signed_on=signed_on.isoformat()
             )
+            raise invalid("date", before)
         return value
 
     @model_validator(mode="after")
     def _has_expiry(self) -> Self:
         if self.expires_on is None and self.expires_event is None:
-            raise invalid(
-                "consent_expiry",
-                "required: a consent needs an expiry date (expires_on) or event (expires_event)",
-                at="expires_on",
-            )
+            raise invalid("consent_expiry", Wording(w.CONSENT_EXPIRY_REQUIRED), at="expires_on")
         return self
 
     def allows(self, service_id: str, on: date) -> bool:

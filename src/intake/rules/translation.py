@@ -17,19 +17,17 @@ those of its English text, or the file is refused with its line. No Qt here.
 """
 
 import dataclasses
-import string
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from intake.paths import resource_path
-from intake.problems import InputError, Problem, error
+from intake.problems import InputError, error
 from intake.rules import ruleset
-from intake.rules.locate import Locator
 from intake.rules.ruleset import Coverage, Goal, RuleSet, Text
 from intake.taxonomy_i18n import load_taxonomy_texts
+from intake.translation_files import read_translation
 
 ENGLISH = "en"
 TRANSLATED_LANGUAGES = ("es",)  # with a bundled translation; English is the rule files
@@ -56,44 +54,7 @@ def load_translation(folder: Path, language: str) -> RuleTranslation:
         known = ", ".join((ENGLISH, *TRANSLATED_LANGUAGES))
         raise InputError([error(f"no translation of the rules into {language!r}; use {known}")])
     path = translation_path(folder, language)
-    try:
-        text = path.read_bytes().decode("utf-8")
-        data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([error(f"cannot be read as UTF-8 text ({exc})", file=str(path))]) from None
-    except tomllib.TOMLDecodeError as exc:  # its message ends "(at line L, column C)"
-        raise InputError([error(f"not valid TOML: {exc}", file=str(path))]) from None
-    problems: list[Problem] = []
-    locator = Locator(text)
-    texts: dict[str, str] = {}
-    for english, translated in data.items():
-        problem = _entry_problem(english, translated)
-        if problem:
-            line = locator.line_of(None, needle=english)
-            prefix = f"line {line}: " if line else ""
-            problems.append(error(f"{prefix}{problem}", file=str(path), field=english))
-        else:
-            texts[english] = translated.strip()
-    if problems:
-        raise InputError(problems)
-    return RuleTranslation(language, texts, path)
-
-
-def _entry_problem(english: str, translated: Any) -> str | None:
-    if not isinstance(translated, str) or not translated.strip():
-        return 'expected "English text" = "translated text", both in quotes'
-    try:
-        wanted, found = _places(english), _places(translated)
-    except ValueError as exc:
-        return f"{exc} (write {{{{ and }}}} for a literal brace)"
-    if wanted != found:
-        listed = ", ".join("{" + p + "}" for p in sorted(wanted)) or "none"
-        return f"the translation must use the same {{places}} as the English text: {listed}"
-    return None
-
-
-def _places(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    return RuleTranslation(language, read_translation(path, "the rules' translation"), path)
 
 
 def translate_rules(rules: RuleSet, translation: RuleTranslation) -> RuleSet:

@@ -3,7 +3,7 @@
 Searching runs `records.find_clients` off the UI thread a moment after the last
 keystroke; a reply to an older search is dropped. The finder asks for intakes through
 signals; the main window opens the wizard. It is built once the records are open
-(`ClientsPage`), so it always has a database.
+(`ClientsPage`), so it always has a database; `refresh()` lists the clients and drafts.
 """
 
 import logging

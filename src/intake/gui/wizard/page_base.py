@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from intake.gui import i18n
 from intake.gui.i18n import fill
 from intake.gui.wizard.draft import Draft, field_key
 from intake.gui.wizard.widgets import FieldError, mark_invalid
 from intake.problems import Problem
+from intake.wording_i18n import translated
 
 if TYPE_CHECKING:
     from intake.directory.snapshot import DirectorySnapshot
@@ -266,7 +268,7 @@ class IntakePage(QWizardPage):
     def message_for(self, problem: Problem, binding: _Binding | None) -> str:
         if binding is not None and binding.required_text and is_required_problem(problem):
             return binding.required_text
-        text = problem.message
+        text = translated(problem, i18n.current_language())
         return text[:1].upper() + text[1:] if text else text
 
     def show_all_problems(self) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.gui import i18n
 from intake.gui.errors import where
 from intake.gui.i18n import fill
 from intake.gui.tasks import run_task
@@ -51,6 +52,7 @@ from intake.gui.wizard.plan_model import (
 from intake.gui.wizard.widgets import plural
 from intake.problems import InputError
 from intake.rules import Exclusion, Referral, ReferralPlan, RuleSet, make_plan
+from intake.wording_i18n import translated
 
 if TYPE_CHECKING:
     from intake.directory.snapshot import DirectorySnapshot
@@ -227,7 +229,8 @@ class PlanPage(IntakePage):
             self.plan = self.plan_to_record = None
             self.plan_key = None
             self.model.set_plan(None)
-            lines = "".join(f"<li>{html.escape(p.message)}</li>" for p in exc.errors)
+            language = i18n.current_language()
+            lines = "".join(f"<li>{html.escape(translated(p, language))}</li>" for p in exc.errors)
             self.status.setText(
                 self.tr("Some answers need fixing before a plan can be made:") + f"<ul>{lines}</ul>"
             )
@@ -276,7 +279,7 @@ class PlanPage(IntakePage):
         self.tree.setEnabled(True)
         log.error("making the plan failed: %s\n%s", type(exc).__name__, where(exc.__traceback__))
         if isinstance(exc, InputError):
-            text = "; ".join(p.message for p in exc.errors)
+            text = "; ".join(translated(p, i18n.current_language()) for p in exc.errors)
         else:
             text = self.tr("An unexpected problem stopped it; the details are in the log.")
         self.status.setText(fill(self.tr("The plan could not be made. %1"), text))

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout
 
+from intake.gui import i18n
 from intake.gui.i18n import fill
 from intake.gui.wizard import labels
 from intake.gui.wizard.page_base import IntakePage
@@ -20,6 +21,7 @@ from intake.gui.wizard.page_consent import service_label
 from intake.gui.wizard.widgets import FieldError, language_label, plural
 from intake.problems import Problem
 from intake.rules import ReferralPlan
+from intake.wording_i18n import translated
 
 
 class ReviewPage(IntakePage):
@@ -95,7 +97,7 @@ class ReviewPage(IntakePage):
                 "",
             )
             where = f"{page}: " if page else ""
-            lines.append(f"{where}{problem.message}")
+            lines.append(f"{where}{translated(problem, i18n.current_language())}")
         self.problems.set_message(
             self.tr("The intake was not saved yet. Please fix:") + "\n" + "\n".join(lines)
         )
