@@ -1959,6 +1959,10 @@
         <translation>Preparando las cartas: %1 de %2 listas.</translation>
     </message>
     <message>
+        <source>The letters went to the printer, but %1 provider letter(s) could not be recorded in the client&apos;s accounting of disclosures. Note the disclosure by hand; the details were written to the log.</source>
+        <translation>Las cartas se enviaron a la impresora, pero %1 carta(s) al proveedor no se pudieron anotar en el registro de divulgaciones del cliente. Anote la divulgación a mano; los detalles quedaron en el registro del programa.</translation>
+    </message>
+    <message>
         <source>The printer could not be started, so nothing was printed. Check that it is connected, or, when printing to a file, that the folder can be written to.</source>
         <translation>No se pudo iniciar la impresora, así que no se imprimió nada. Compruebe que está conectada o, si imprime a un archivo, que se puede escribir en la carpeta.</translation>
     </message>

@@ -1,5 +1,6 @@
 """Provider letters recorded in the accounting of disclosures, in the same step as the file."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from intake.rules import load_rules, make_plan
 from intake.store import Database
 from intake.store.records_tables import Consent, Disclosure, Referral
 from intake.store.records_tables import Intake as IntakeRow
+
+SENT = dt.datetime(2026, 11, 23, 15, 30, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -240,3 +243,41 @@ def test_the_accounting_lists_and_prints_per_client(
 def test_the_accounting_of_an_unknown_client_is_an_input_error(demo_db: Database) -> None:
     with pytest.raises(InputError, match="no client 'nobody'"):
         client_disclosures(demo_db, "nobody")
+
+
+def test_a_letter_to_print_is_recorded_only_once_it_is_delivered(
+    demo_db: Database, snapshot: DirectorySnapshot, methadone: ServiceView, out_dir: Path
+) -> None:
+    from intake.letters.recording import record_delivered
+
+    intake_id = stored(demo_db, snapshot, consented(), methadone.id)
+    made = letter(demo_db, snapshot, methadone, intake_id, out_dir / "a.pdf", printing=True)
+    pending = made.pending  # type: ignore[attr-defined]
+    assert disclosures(demo_db) == 0 and (out_dir / "a.pdf").exists()
+    assert made.disclosure_id is None and pending is not None  # type: ignore[attr-defined]
+    # The reference printed on the letter is the one the record will have.
+    assert f"Reference {made.reference}" in text((out_dir / "a.pdf").read_bytes())  # type: ignore[attr-defined]
+    saved = letter(demo_db, snapshot, methadone, intake_id, out_dir / "b.pdf")
+    record_delivered(demo_db, [pending], SENT)
+    assert disclosures(demo_db) == 2
+    with demo_db.session() as session:
+        printed = session.get(Disclosure, pending.disclosure_id)
+        written = session.get(Disclosure, saved.disclosure_id)  # type: ignore[attr-defined]
+        assert printed is not None and written is not None
+        same = ("client_id", "intake_id", "consent_id", "referral_id", "recipient_service_id",
+                "recipient_name", "information", "purpose", "counselor", "document")  # fmt: skip
+        assert {k: getattr(printed, k) for k in same} == {k: getattr(written, k) for k in same}
+        assert printed.disclosed_at.replace(tzinfo=None) == SENT.replace(tzinfo=None)
+
+
+def test_a_letter_to_print_is_checked_against_the_records_as_a_saved_one(
+    demo_db: Database, snapshot: DirectorySnapshot, methadone: ServiceView, out_dir: Path
+) -> None:
+    intake_id = stored(demo_db, snapshot, consented(), methadone.id)
+    other = with_changes(consented(), client={"name": "Someone else"})
+    with pytest.raises(InputError, match="differs from stored intake"):
+        make_provider_letter(
+            other, methadone, out_dir / "a.pdf", settings=SETTINGS, directory=snapshot,
+            database=demo_db, intake_id=intake_id, today=TODAY, printing=True,
+        )  # fmt: skip
+    assert os.listdir(out_dir) == [] and disclosures(demo_db) == 0

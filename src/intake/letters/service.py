@@ -34,6 +34,7 @@ from intake.problems import InputError, error
 from intake.settings import ClinicSettings
 
 if TYPE_CHECKING:
+    from intake.letters.recording import PendingDisclosure
     from intake.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class LetterResult:
     included: tuple[str, ...]  # the consent's information kinds the letter holds
     language: str
     disclosure_id: str | None  # the accounting row, when recorded
+    pending: "PendingDisclosure | None" = None  # to record once printed (`printing=True`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +74,13 @@ def make_provider_letter(
     today: dt.date | None = None,
     now: dt.datetime | None = None,
     invariant: bool = False,
+    printing: bool = False,
 ) -> LetterResult:
     """Write a provider letter to `out`; with `database`, record it in the accounting.
+
+    `printing`: `out` is a file to print; the letter is checked against the records as
+    if recorded, and the result's `pending` is recorded (`record_delivered`) only once
+    the letter has gone to the printer.
 
     InputError, with no file written and nothing recorded, when the consent does not
     name the service or is not in force, a section is not covered, or (with a database)
@@ -115,11 +122,10 @@ def make_provider_letter(
         )
         raise InputError([error(message, field="intake_id")])
 
-    from intake.letters.recording import write_recorded
+    from intake.letters.recording import LetterToRecord, write_pending, write_recorded
 
     path = Path(out)
-    included = write_recorded(
-        database,
+    letter = LetterToRecord(
         intake=intake,
         intake_id=intake_id,
         service_id=service.id,
@@ -129,8 +135,13 @@ def make_provider_letter(
         out=path,
         disclosure_id=disclosure_id,
         counselor=(counselor if counselor is not None else settings.counselor_name) or None,
-        now=now or dt.datetime.now(dt.UTC).replace(microsecond=0),
     )
+    if printing:
+        pending = write_pending(database, letter)
+        log.info("provider letter written to print (disclosure %s once printed)", disclosure_id)
+        return LetterResult(path, reference, pending.information, language_used, None, pending)
+    now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    included = write_recorded(database, letter, now)
     log.info("provider letter written and recorded (disclosure %s)", disclosure_id)
     return LetterResult(path, reference, included, language_used, disclosure_id)
 

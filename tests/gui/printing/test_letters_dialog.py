@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QWidget
 
 from intake.gui.printing import letters_dialog as module
 from intake.gui.printing import open_letters_dialog, pdf_print
-from intake.gui.printing.jobs import Document
+from intake.gui.printing.jobs import Document, ToPrint
 from intake.gui.printing.letters_dialog import LettersDialog
-from intake.gui.printing.print_job import Letter
+from intake.gui.printing.print_job import Letter, PrintError, PrintFailure, PrintResult
 from intake.store import Database
 from intake.store.records_tables import Disclosure
 
@@ -225,16 +225,16 @@ def test_print_all_can_be_cancelled_while_the_letters_are_made(
     printed = out_dir / "cancelled.pdf"
     monkeypatch.setattr(LettersDialog, "ask_printer", staticmethod(pdf_printer(printed)))
     gate = threading.Event()
-    real = module.make_document
+    real = module.make_to_print
     calls = []
 
-    def slow(*args: object, **kwargs: object) -> Path:
+    def slow(*args: object, **kwargs: object) -> ToPrint:
         calls.append(1)
-        path = real(*args, **kwargs)  # type: ignore[arg-type]
+        made = real(*args, **kwargs)  # type: ignore[arg-type]
         gate.wait(20)  # until the test has pressed Cancel
-        return path
+        return made
 
-    monkeypatch.setattr(module, "make_document", slow)
+    monkeypatch.setattr(module, "make_to_print", slow)
     dialog = opened(qtbot, demo_db, intake_id)
     dialog.print_all_button.click()
     qtbot.waitUntil(lambda: calls == [1], timeout=20_000)
@@ -246,6 +246,7 @@ def test_print_all_can_be_cancelled_while_the_letters_are_made(
     assert dialog.status.text() == "Printing cancelled; no file was written."
     assert calls == [1]  # the handout was never made
     assert not printed.exists()
+    assert disclosures(demo_db) == 0  # the provider letter was made, never printed
     assert not dialog.progress_bar.isVisible()
 
 
@@ -295,6 +296,7 @@ def test_cancel_while_printing_stops_and_keeps_no_file(
     assert dialog.status.text() == "Printing cancelled; no file was written."
     assert not printed.exists()
     assert [p.name for p in out_dir.iterdir()] == []  # no temporary file left either
+    assert disclosures(demo_db) == 0  # no file kept: the letter went nowhere
     assert dialog.print_all_button.isEnabled()
 
 
@@ -307,15 +309,17 @@ def test_a_letter_that_cannot_be_printed_is_named(
 ) -> None:
     printed = out_dir / "all.pdf"
     monkeypatch.setattr(LettersDialog, "ask_printer", staticmethod(pdf_printer(printed)))
-    real = module.make_document
+    real = module.make_to_print
 
-    def damaged_handout(context: object, document: Document, out: Path, **kwargs: object) -> Path:
-        path = real(context, document, out, **kwargs)  # type: ignore[arg-type]
+    def damaged_handout(
+        context: object, document: Document, out: Path, **kwargs: object
+    ) -> ToPrint:
+        made = real(context, document, out, **kwargs)  # type: ignore[arg-type]
         if document.kind == "handout":
-            path.write_bytes(b"%PDF-1.4 cut short")
-        return path
+            made.path.write_bytes(b"%PDF-1.4 cut short")
+        return made
 
-    monkeypatch.setattr(module, "make_document", damaged_handout)
+    monkeypatch.setattr(module, "make_to_print", damaged_handout)
     dialog = opened(qtbot, demo_db, intake_id)
     dialog.print_all_button.click()
     idle(qtbot, dialog)
@@ -325,6 +329,7 @@ def test_a_letter_that_cannot_be_printed_is_named(
     )
     assert "Traceback" not in dialog.status.text()
     assert not printed.exists()
+    assert disclosures(demo_db) == 0
     shot(dialog, "letters_dialog_print_failed")
 
 
@@ -386,3 +391,47 @@ def test_sections_are_limited_to_what_the_consent_covers(
     _, text = pdf_text(target)
     assert "María" in text
     assert "Substance use" not in text and "What the client wants" not in text
+
+
+def test_letters_printed_but_not_recorded_are_said_plainly(
+    qtbot: QtBot,
+    demo_db: Database,
+    intake_id: str,
+    out_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    printed = out_dir / "all.pdf"
+    monkeypatch.setattr(LettersDialog, "ask_printer", staticmethod(pdf_printer(printed)))
+
+    def broken(*_args: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(module, "record_printed", broken)
+    dialog = opened(qtbot, demo_db, intake_id)
+    dialog.print_all_button.click()
+    idle(qtbot, dialog)
+    assert printed.exists()
+    assert dialog.status.text() == (
+        "The letters went to the printer, but 1 provider letter(s) could not be recorded in "
+        "the client's accounting of disclosures. Note the disclosure by hand; the details "
+        "were written to the log."
+    )
+
+
+def result(printed: int, *, cancelled: bool) -> PrintResult:
+    return PrintResult(printed, 3, printed * 2, cancelled=cancelled, file=None)
+
+
+def test_what_went_to_the_printer_is_what_is_recorded() -> None:
+    letters = [Letter(title, Path(f"{title}.pdf")) for title in ("A", "B", "C")]
+    assert module._sent(result(3, cancelled=False), to_file=False) == 3
+    assert module._sent(result(3, cancelled=False), to_file=True) == 3
+    # Cancelled on paper: the letters finished went out; to a file: nothing was kept.
+    assert module._sent(result(2, cancelled=True), to_file=False) == 2
+    assert module._sent(result(2, cancelled=True), to_file=True) == 0
+    # The printer stopped on B: A went out, and B's first pages may have.
+    stopped = PrintError(PrintFailure.PAGE, "B")
+    assert module._sent_before(stopped, letters, to_file=False) == 2
+    assert module._sent_before(stopped, letters, to_file=True) == 0
+    assert module._sent_before(PrintError(PrintFailure.PRINTER), letters, to_file=False) == 0
+    assert module._sent_before(PrintError(PrintFailure.MISSING, "C"), letters, False) == 0

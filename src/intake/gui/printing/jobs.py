@@ -5,9 +5,10 @@
     make_document(context, Document.handout(service_ids), out)
 
 The core decides everything: which referrals may get a provider letter (check_consent),
-which sections the consent covers, what the PDFs say. Provider letters made here for
-paper or a file are recorded in the accounting of disclosures (database + intake id);
-a preview is not a disclosure and is made without recording.
+which sections the consent covers, what the PDFs say. A provider letter saved as a file
+is recorded in the accounting of disclosures (database + intake id) as it is written;
+one made to be printed is recorded once it has gone to the printer (`make_to_print`,
+then `record_printed`); a preview is not a disclosure and is made without recording.
 """
 
 import datetime as dt
@@ -28,6 +29,7 @@ from intake.letters import (
     make_handout,
     make_provider_letter,
 )
+from intake.letters.recording import PendingDisclosure, record_delivered
 from intake.problems import InputError
 from intake.settings import ClinicSettings, load_settings
 from intake.store.db import Database
@@ -126,16 +128,53 @@ def make_document(
 ) -> Path:
     """Write the document's PDF to `out` (atomically, by the core); record provider letters
     when `database` is given. InputError when the core refuses."""
+    return _make(context, document, out, database=database, printing=False)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ToPrint:
+    """A document made to be printed; a provider letter's disclosure is recorded only once
+    it has gone to the printer (`record_printed`)."""
+
+    path: Path
+    pending: PendingDisclosure | None
+
+
+def make_to_print(
+    context: LettersContext, document: Document, out: Path, *, database: Database
+) -> ToPrint:
+    """Write the document's PDF to `out` for printing, checked as `make_document` checks it
+    but not recorded yet. InputError when the core refuses."""
+    return ToPrint(*_make(context, document, out, database=database, printing=True))
+
+
+def record_printed(database: Database, printed: Sequence[ToPrint]) -> int:
+    """Record the provider letters among `printed`, which went to the printer; how many."""
+    pending = [p.pending for p in printed if p.pending is not None]
+    if pending:
+        record_delivered(database, pending, dt.datetime.now(dt.UTC).replace(microsecond=0))
+    return len(pending)
+
+
+def _make(
+    context: LettersContext,
+    document: Document,
+    out: Path,
+    *,
+    database: Database | None,
+    printing: bool,
+) -> tuple[Path, PendingDisclosure | None]:
     services = [_service(context, sid) for sid in document.service_ids]
     if document.kind == "handout":
-        return make_handout(
+        handout = make_handout(
             context.intake,
             services,
             out,
             settings=context.settings,
             directory=context.snapshot,
             today=context.today,
-        ).path
+        )
+        return handout.path, None
     choice = next(r for r in context.referrals if r.service_id == document.service_ids[0])
     result = make_provider_letter(
         context.intake,
@@ -148,8 +187,9 @@ def make_document(
         database=database,
         intake_id=context.intake_id if database is not None else None,
         today=context.today,
+        printing=printing,
     )
-    return result.path
+    return result.path, result.pending
 
 
 def _service(context: LettersContext, service_id: str) -> ServiceView:

@@ -4,12 +4,14 @@ printed, saved as PDF, or printed all at once.
 The core decides what may be made (consent, sections) and makes the PDFs (jobs.py);
 pdf_print puts them on paper. Both run off the UI thread through run_task; this dialog
 only asks and shows, with progress and Cancel while printing (closing it cancels too).
-Every provider letter that is printed or saved is recorded in the client's accounting of
-disclosures; a preview is not a disclosure. Temporary PDFs live in a folder removed when
+Every provider letter that is saved, or that goes to the printer, is recorded in the
+client's accounting of disclosures; a print cancelled or failed before a letter is not,
+and a preview is not a disclosure. Temporary PDFs live in a folder removed when
 the dialog closes (or, if it closes mid-print, when the print worker has finished).
 """
 
 import datetime as dt
+import logging
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,8 +47,11 @@ from intake.gui.printing.jobs import (
     Document,
     LettersContext,
     ReferralChoice,
+    ToPrint,
     load_letters_context,
     make_document,
+    make_to_print,
+    record_printed,
 )
 from intake.gui.printing.pdf_print import output_file, prepare_printer, print_letters
 from intake.gui.printing.preview import PdfPreviewDialog
@@ -63,6 +68,8 @@ from intake.letters import KINDS
 from intake.problems import InputError
 from intake.progress import Cancelled
 from intake.store.db import Database
+
+log = logging.getLogger(__name__)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -458,14 +465,20 @@ class LettersDialog(QDialog):
         database = self.database
 
         def work() -> PrintResult:
-            letters = []
+            made: list[ToPrint] = []
+            letters: list[Letter] = []
             for number, (document, out, title) in enumerate(jobs, start=1):
                 relay.check()  # Cancel before printing starts: nothing is sent
-                letters.append(
-                    Letter(title, make_document(context, document, out, database=database))
-                )
+                made.append(make_to_print(context, document, out, database=database))
+                letters.append(Letter(title, made[-1].path))
                 relay.step("documents", number, len(jobs))
-            return print_letters(printer, letters, relay)
+            try:
+                result = print_letters(printer, letters, relay)
+            except PrintError as exc:
+                _record(database, made[: _sent_before(exc, letters, to_file)])
+                raise
+            _record(database, made[: _sent(result, to_file)])
+            return result
 
         self._start(self.tr("Making the letters…"))
         self._show_progress(True)
@@ -563,6 +576,14 @@ class LettersDialog(QDialog):
         self._end_printing()
         if isinstance(exc, Cancelled):
             self._finish(self._cancelled_text(0, 0, to_file))
+        elif isinstance(exc, NotRecorded):
+            self._finish(
+                self.tr(
+                    "The letters went to the printer, but %1 provider letter(s) could not be "
+                    "recorded in the client's accounting of disclosures. Note the disclosure "
+                    "by hand; the details were written to the log."
+                ).replace("%1", str(exc.letters))
+            )
         elif isinstance(exc, PrintError):
             self._finish(self.print_error_text(exc))
         else:
@@ -608,6 +629,39 @@ class LettersDialog(QDialog):
         else:
             self._temp.cleanup()
         super().done(result)
+
+
+class NotRecorded(Exception):
+    """Letters went to the printer but their disclosures could not be recorded."""
+
+    def __init__(self, letters: int) -> None:
+        super().__init__(f"{letters} provider letter(s) printed but not recorded")
+        self.letters = letters
+
+
+def _sent(result: PrintResult, to_file: bool) -> int:
+    """How many of the letters, in order, went out: all, unless the job was cancelled."""
+    if not result.cancelled:
+        return result.letters
+    return 0 if to_file else result.letters_printed  # a cancelled file is not kept
+
+
+def _sent_before(error: PrintError, letters: Sequence[Letter], to_file: bool) -> int:
+    """How many letters may have reached the printer before it stopped: those before the
+    letter it stopped on, and that one (some of its pages may have printed)."""
+    if error.failure != PrintFailure.PAGE or to_file:
+        return 0  # nothing was printed, or the file was not kept
+    titles = [letter.title for letter in letters]
+    return titles.index(error.letter) + 1 if error.letter in titles else len(letters)
+
+
+def _record(database: Database, printed: Sequence[ToPrint]) -> None:
+    try:
+        record_printed(database, printed)
+    except Exception as exc:
+        letters = sum(1 for p in printed if p.pending is not None)
+        log.error("recording printed letters failed: %s", type(exc).__name__)
+        raise NotRecorded(letters) from exc
 
 
 def open_letters_dialog(parent: QWidget, database: Database, intake_id: str) -> QDialog:
