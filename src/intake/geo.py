@@ -145,7 +145,10 @@ def unit_vector(point: Point) -> Vector:
 
 
 def chord_squared(a: Vector, b: Vector) -> float:
-    return (b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2 + (b[2] - a[2]) ** 2
+    # index.Grid.within repeats this arithmetic inline; keep the two identical (products,
+    # not ** 2: faster, and float ** 2 can differ from x * x in the last bit).
+    dx, dy, dz = b[0] - a[0], b[1] - a[1], b[2] - a[2]
+    return dx * dx + dy * dy + dz * dz
 
 
 def chord_squared_for(km: float) -> float:
@@ -154,5 +157,4 @@ def chord_squared_for(km: float) -> float:
 
 
 def arc_km(chord_sq: float) -> float:
-    # index.Grid.within repeats this expression inline; keep the two identical.
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(chord_sq) / 2))

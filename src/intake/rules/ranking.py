@@ -8,12 +8,13 @@ best class first, nearest first (then by name) within a class. The order is the 
 sorting every service by (score descending, distance, name, id): only faster.
 """
 
-import math
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 from intake.directory.snapshot import ServiceView
+from intake.geo import arc_km, chord_squared_for
 from intake.rules.bits import Membership, count, indices, lowest
 from intake.rules.index import DirectoryIndex, service_distance
 from intake.rules.reach import Reach
@@ -204,10 +205,13 @@ class Ranker:
             found.extend(sorted((self.reach.km(i), i) for i in indices(near))[:k])
         elif near:  # many: walk the measured services nearest first until k are found
             member = Membership(near)
-            start = bisect_right(self.reach.nearest, (beyond_km, math.inf))
-            for d, i in self.reach.nearest[start:]:
+            nearest = self.reach.nearest
+            # Members are farther than beyond_km: start a hair before its chord, so that
+            # rounding can only add a few non-members to skip, never skip a member.
+            bound = chord_squared_for(beyond_km) * (1 - 1e-9) if beyond_km > 0 else -1.0
+            for chord, i in islice(nearest, bisect_left(nearest, (bound, -1)), None):
                 if i in member:
-                    found.append((d, i))
+                    found.append((arc_km(chord), i))
                     if len(found) == k:
                         break
         farther = bits & self.index.with_place & ~self.local_bits

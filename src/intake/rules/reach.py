@@ -43,8 +43,9 @@ class Reach:
 
     @cached_property
     def nearest(self) -> list[tuple[float, int]]:
-        """The measured services as (km, service), nearest first (sorted when first asked)."""
-        return [(arc_km(c), i) for c, i in sorted((c, i) for i, c in self.chords.items())]
+        """The measured services as (squared chord, service), nearest first (sorted when
+        first asked). Kilometres only for the few a plan takes: `arc_km(chord)`."""
+        return sorted((c, i) for i, c in self.chords.items())
 
     def beyond_limit(self, distance: float | None) -> bool:
         return self.max_km is not None and distance is not None and distance > self.max_km
