@@ -35,6 +35,7 @@ from sqlalchemy import (
     and_,
     case,
     exists,
+    func,
     or_,
 )
 from sqlalchemy import select as sa_select
@@ -796,17 +797,56 @@ def _reachable_from_anywhere(
         cached = _read_cache(path, key)
         if cached is not None:
             return cached
-    everything = _Reader(conn, taxonomy).views(None)
-    classified = [s for s in everything if _is_classified(s, prefixes)]
+    reader = _Reader(conn, taxonomy)
+    # Only the services that may be reachable from anywhere are read, not the whole
+    # directory (a national one takes seconds); `_reachable_anywhere` decides exactly.
+    query = _maybe_reachable_anywhere(reader.term_ids(remote))
+    candidates = reader.views([row[0] for row in conn.execute(query)])  # asked once
+    reachable = (
+        s for s in candidates if _is_classified(s, prefixes) and _reachable_anywhere(s, remote)
+    )
     found = _Everywhere(
-        services=tuple(
-            sorted((s for s in classified if _reachable_anywhere(s, remote)), key=_name_order)
-        ),
-        classified=len(classified),
+        services=tuple(sorted(reachable, key=_name_order)),
+        classified=_count_classified(conn, reader, prefixes),
     )
     if path is not None and _version(conn) == version:  # all read from that one version
         _write_cache(path, key, found)
     return found
+
+
+def _maybe_reachable_anywhere(remote_term_ids: Sequence[str]) -> Select[Any]:
+    """The ids of services with no place on the map or with a remote code: every service
+    `_reachable_anywhere` keeps, and some it does not."""
+    on_map = sa_select(_LOCATION.c.id).where(
+        _LOCATION.c.latitude.is_not(None), _LOCATION.c.longitude.is_not(None)
+    )
+    mapped = sa_select(_AT_LOCATION.c.service_id).where(
+        _AT_LOCATION.c.service_id.is_not(None),  # a NULL would make NOT IN match nothing
+        _AT_LOCATION.c.location_id.in_(on_map),
+    )
+    remote = sa_select(_ATTRIBUTE.c.link_id).where(
+        _ATTRIBUTE.c.link_entity == "service",
+        _ATTRIBUTE.c.taxonomy_term_id.in_(remote_term_ids),
+    )
+    return sa_select(_SERVICE.c.id).where(
+        or_(_SERVICE.c.id.not_in(mapped), _SERVICE.c.id.in_(remote))
+    )
+
+
+def _count_classified(conn: Connection, reader: _Reader, prefixes: tuple[str, ...]) -> int:
+    """How many services of the whole directory are in a pathway (`_is_classified`),
+    counted by the database."""
+    term_ids = sorted(
+        tid
+        for tid, (is_code, code) in reader.terms.items()
+        if is_code and code.startswith(prefixes)
+    )
+    query = sa_select(func.count(func.distinct(_ATTRIBUTE.c.link_id))).where(
+        _ATTRIBUTE.c.link_entity == "service",
+        _ATTRIBUTE.c.taxonomy_term_id.in_(term_ids),
+        _ATTRIBUTE.c.link_id.in_(sa_select(_SERVICE.c.id)),
+    )
+    return int(conn.execute(query).scalar_one())
 
 
 def _reachable_anywhere(service: ServiceView, remote: frozenset[str]) -> bool:
