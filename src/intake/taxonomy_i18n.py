@@ -102,13 +102,14 @@ def taxonomy_in_language(taxonomy: IntakeTaxonomy, language: str) -> IntakeTaxon
     made = _made.get(language)
     if made is not None and any(t is taxonomy for t in made):  # again, or its translation
         return made[1]
-    result = translated_taxonomy(taxonomy, _bundled_texts(language))
+    result = translated_taxonomy(taxonomy, bundled_texts(language))
     _made[language] = (taxonomy, result)
     return result
 
 
 @functools.cache
-def _bundled_texts(language: str) -> TaxonomyTexts:
+def bundled_texts(language: str) -> TaxonomyTexts:
+    """The bundled translation into `language`, read and checked once."""
     return load_taxonomy_texts(language)
 
 

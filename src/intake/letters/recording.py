@@ -105,10 +105,9 @@ def write_pending(database: Database, letter: LetterToRecord) -> PendingDisclosu
 
 
 def record_delivered(
-    database: Database, pending: PendingDisclosure | Iterable[PendingDisclosure], now: dt.datetime
+    database: Database, letters: Iterable[PendingDisclosure], now: dt.datetime
 ) -> None:
     """Record letters that went to the printer, all in one transaction."""
-    letters = [pending] if isinstance(pending, PendingDisclosure) else list(pending)
     with database.session() as session:
         for letter in letters:
             row = session.get(IntakeRow, letter.intake_id)

@@ -126,6 +126,7 @@ def load_rules(
 def in_language(rules: RuleSet, language: str) -> RuleSet:
     """The same rules with the texts a person reads in `language`; InputError if the
     translation cannot be read."""
+    # Only a translated rule set needs the translation files and the taxonomy's labels.
     from intake.rules.translation import load_translation, translate_rules
 
     english = rules.english

@@ -26,7 +26,7 @@ from intake.paths import resource_path
 from intake.problems import InputError, error
 from intake.rules import ruleset
 from intake.rules.ruleset import Coverage, Goal, RuleSet, Text
-from intake.taxonomy_i18n import load_taxonomy_texts
+from intake.taxonomy_i18n import bundled_texts
 from intake.translation_files import read_translation
 
 ENGLISH = "en"
@@ -63,7 +63,7 @@ def translate_rules(rules: RuleSet, translation: RuleTranslation) -> RuleSet:
     def text(english: str) -> str:
         return translation.texts.get(english, english)
 
-    taxonomy = load_taxonomy_texts(translation.language).texts
+    taxonomy = bundled_texts(translation.language).texts
     translated = _rebuilt(rules, text)
     return dataclasses.replace(
         translated,

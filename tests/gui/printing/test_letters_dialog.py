@@ -403,7 +403,7 @@ def test_letters_printed_but_not_recorded_are_said_plainly(
     printed = out_dir / "all.pdf"
     monkeypatch.setattr(LettersDialog, "ask_printer", staticmethod(pdf_printer(printed)))
 
-    def broken(*_args: object) -> int:
+    def broken(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(module, "record_printed", broken)

@@ -148,12 +148,11 @@ def make_to_print(
     return ToPrint(*_make(context, document, out, database=database, printing=True))
 
 
-def record_printed(database: Database, printed: Sequence[ToPrint]) -> int:
-    """Record the provider letters among `printed`, which went to the printer; how many."""
+def record_printed(database: Database, printed: Sequence[ToPrint]) -> None:
+    """Record the provider letters among `printed`, which went to the printer."""
     pending = [p.pending for p in printed if p.pending is not None]
     if pending:
         record_delivered(database, pending, dt.datetime.now(dt.UTC).replace(microsecond=0))
-    return len(pending)
 
 
 def _make(
